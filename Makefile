@@ -1,0 +1,37 @@
+# The two commands a newcomer needs: `make serve` and `make test`.
+# Each installs what it lacks first (scripts/setup.sh) and is quick when all is there.
+
+SHELL := /bin/bash
+export PATH := $(CURDIR)/scripts/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: serve test build check lint unit setup-build setup-test
+
+## Serve the site at http://127.0.0.1:8080/ and rebuild on changes.
+serve: setup-build
+	trunk serve --offline
+
+## Run every test: format, lints (native and wasm32), native tests,
+## the data check and the release build of the site.
+test: setup-test lint unit check build
+
+## Build the release site into dist/.
+build: setup-build
+	trunk build --release --offline
+
+## Check the data file as a maintainer would.
+check:
+	cargo run --quiet --bin calendar -- check public/events.json
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -- -D warnings
+
+unit:
+	cargo test
+
+setup-build:
+	@scripts/setup.sh build
+
+setup-test:
+	@scripts/setup.sh test

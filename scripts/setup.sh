@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs what building, serving and testing need, only where missing, so
+# it is quick when everything is there. Usage: scripts/setup.sh [build|test]
+#   build: the Rust wasm target, Trunk, wasm-bindgen-cli, wasm-opt (binaryen)
+#   test:  build's tools, plus Chromium + ChromeDriver and the test packages
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what=${1:-build}
+log() { printf '\033[1msetup:\033[0m %s\n' "$*" >&2; }
+
+TRUNK_VERSION=0.21.14
+# wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
+WBG_VERSION=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
+grep -q "wasm_bindgen = \"$WBG_VERSION\"" Trunk.toml || {
+  log "Trunk.toml [tools] wasm_bindgen must be \"$WBG_VERSION\" (the version in Cargo.lock)"; exit 1; }
+
+rustup target list --installed 2>/dev/null | grep -q wasm32-unknown-unknown || {
+  log "adding the wasm32-unknown-unknown target"; rustup target add wasm32-unknown-unknown; }
+
+if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
+  log "installing trunk $TRUNK_VERSION (about 12 minutes on 2 cores)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -q "$WBG_VERSION"; then
+  log "installing wasm-bindgen-cli $WBG_VERSION"
+  cargo install wasm-bindgen-cli --version "$WBG_VERSION" --locked ||
+    cargo install wasm-bindgen-cli --version "$WBG_VERSION" --force
+fi
+
+if [ ! -x scripts/node_modules/.bin/wasm-opt ]; then
+  log "installing wasm-opt (npm binaryen)"
+  (cd scripts && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+if [ "$what" = test ]; then
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    log "installing Debian's chromium and chromium-driver"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+fi

@@ -1,0 +1,119 @@
+//! The maintainer tool: checks `events.json` and tells where and what.
+//!
+//! `calendar check FILE` prints each problem as
+//! `FILE:LINE:COL: /json/path: 日本語 / English` and exits 0 when the file
+//! is valid, 1 when it has problems, 2 when it cannot be read or the
+//! arguments are wrong. `calendar publish FILE DIR` checks the same way and,
+//! when the file is valid, writes the calendar files of
+//! [`iguren_calendar::publish`] into DIR (the build calls it).
+
+use iguren_calendar::model::Catalog;
+use std::path::Path;
+use std::process::ExitCode;
+
+const HELP: &str = "\
+calendar — かながわ異グ連カレンダーの保守ツール / maintainer tool
+
+使い方 / usage:
+  calendar check FILE    データファイルを検査します / check an events file
+  calendar publish FILE DIR
+                         検査して、問題がなければ DIR にカレンダーファイル
+                         (ics/all.ics, ics/project/ID.ics, ics/event/ID.ics)
+                         を書き出します / check, then write the calendar files
+  calendar --help        この説明 / this help
+
+check は問題を一つずつ次の形で表示します / check prints each problem as:
+  FILE:LINE:COL: /json/path: 日本語のメッセージ / English message
+
+終了コード / exit status:
+  0  問題なし / the file is valid
+  1  問題あり / the file has problems
+  2  読めない、または引数の誤り / unreadable file or wrong arguments
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+        ["--help" | "-h" | "help"] => {
+            print!("{HELP}");
+            ExitCode::SUCCESS
+        }
+        ["check", file] => match read_and_check(file) {
+            Ok(_) => ExitCode::SUCCESS,
+            Err(code) => code,
+        },
+        ["publish", file, dir] => match read_and_check(file) {
+            Ok(catalog) => publish(&catalog, dir),
+            Err(code) => code,
+        },
+        _ => {
+            eprint!("引数が正しくありません / wrong arguments\n\n{HELP}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn publish(catalog: &Catalog, dir: &str) -> ExitCode {
+    let files = iguren_calendar::publish::files(catalog);
+    for (path, contents) in &files {
+        let path = Path::new(dir).join(path);
+        let written = path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::write(&path, contents));
+        if let Err(e) = written {
+            eprintln!("{}: 書き込めません / cannot write: {e}", path.display());
+            return ExitCode::from(2);
+        }
+    }
+    println!(
+        "{dir}: カレンダーファイル {} 件を書き出しました / wrote {} calendar files",
+        files.len(),
+        files.len()
+    );
+    ExitCode::SUCCESS
+}
+
+/// Reads and checks the file, printing every problem; the catalogue when
+/// it is valid, else the exit code.
+fn read_and_check(file: &str) -> Result<Catalog, ExitCode> {
+    let text = match std::fs::read(file) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                eprintln!(
+                    "{file}: バイト {at} からが UTF-8 ではありません。UTF-8 で保存してください / not UTF-8 from byte {at}: save the file as UTF-8"
+                );
+                return Err(ExitCode::from(2));
+            }
+        },
+        Err(e) => {
+            eprintln!("{file}: 読めません / cannot read: {e}");
+            return Err(ExitCode::from(2));
+        }
+    };
+    let loaded = iguren_calendar::load::load(&text);
+    for d in &loaded.diagnostics {
+        println!("{file}:{d}");
+    }
+    if loaded.is_valid() {
+        println!(
+            "{file}: 問題ありません（プロジェクト {} 件、イベント {} 件） / OK ({} projects, {} events)",
+            loaded.catalog.projects.len(),
+            loaded.catalog.events.len(),
+            loaded.catalog.projects.len(),
+            loaded.catalog.events.len()
+        );
+        Ok(loaded.catalog)
+    } else {
+        eprintln!(
+            "{file}: 問題 {} 件。有効なイベント {} 件は読み込めます / {} problems; {} valid events still load",
+            loaded.diagnostics.len(),
+            loaded.catalog.events.len(),
+            loaded.diagnostics.len(),
+            loaded.catalog.events.len()
+        );
+        Err(ExitCode::from(1))
+    }
+}

@@ -1,0 +1,21 @@
+//! The event calendar of かながわ異グ連, as one crate with two rings.
+//!
+//! **The core** is plain Rust with no browser, no framework and no clock:
+//! [`model`] (what an event is), [`load`] (JSON text to a catalogue, or
+//! every problem with line, column and JSON path). Time is always a
+//! parameter, so all of it is tested natively with `cargo test`. Also
+//! [`ics`] (RFC 5545 files, byte for byte) and [`publish`] (which files the
+//! build writes, and where).
+//!
+//! **The edges** are thin and call the same core: the Leptos web app
+//! (`src/ui/`, compiled to WebAssembly by Trunk, entry `src/main.rs`) and
+//! the maintainer tool (`src/bin/calendar.rs`) that checks the data and
+//! writes the calendar files.
+
+pub mod ics;
+pub mod load;
+pub mod model;
+pub mod publish;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

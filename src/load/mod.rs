@@ -1,0 +1,165 @@
+//! Loading `events.json`: JSON text in, a [`Catalog`] and every problem out.
+//!
+//! [`load`] never stops at the first problem and never panics. A syntax
+//! error ends parsing (nothing after it can be trusted); otherwise every
+//! project and event is checked on its own, the valid ones are kept, and
+//! each problem becomes a [`Diagnostic`] with line, column, JSON path and a
+//! message in Japanese and English. The browser and the maintainer tool
+//! both call this one function.
+//!
+//! # Example
+//! ```
+//! let text = r##"{"site": {"name": "例", "domain": "example.jp"},
+//!   "projects": [{"id": "p", "name": "P", "color": "#123456"}],
+//!   "events": [{"id": "e", "project": "p", "title": "会", "start": "2004-02-30"}]}"##;
+//! let loaded = iguren_calendar::load::load(text);
+//! assert_eq!(loaded.catalog.events.len(), 0);
+//! assert_eq!(loaded.diagnostics[0].path, "/events/0/start");
+//! assert_eq!(loaded.diagnostics[0].en, "2004-02-30 is not a real date");
+//! ```
+
+pub mod json;
+mod scalar;
+mod walk;
+
+pub use scalar::{check_url, parse_date};
+pub use walk::FIELDS;
+
+use crate::model::Catalog;
+use std::fmt;
+
+/// One problem in the data file: where and what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+    /// JSON Pointer to the value, e.g. `/events/3/end` (`""` is the root).
+    pub path: String,
+    pub ja: String,
+    pub en: String,
+}
+
+impl fmt::Display for Diagnostic {
+    /// `LINE:COL: /path: 日本語 / English`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = if self.path.is_empty() {
+            "/"
+        } else {
+            &self.path
+        };
+        write!(
+            f,
+            "{}:{}: {}: {} / {}",
+            self.line, self.column, path, self.ja, self.en
+        )
+    }
+}
+
+/// What [`load`] found: the valid part of the data, and every problem.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Loaded {
+    pub catalog: Catalog,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    pub fn is_valid(&self) -> bool {
+        self.diagnostics.is_empty()
+    }
+}
+
+/// Reads the text of an events file.
+///
+/// Events and projects with problems are left out of the catalogue and
+/// reported; everything valid is kept. Diagnostics come in file order.
+pub fn load(text: &str) -> Loaded {
+    let lines = LineIndex::new(text);
+    match json::parse(text) {
+        Err(e) => {
+            let (line, column) = lines.locate(text, e.at);
+            Loaded {
+                catalog: Catalog::default(),
+                diagnostics: vec![Diagnostic {
+                    line,
+                    column,
+                    path: String::new(),
+                    ja: format!("JSONの書き方の誤り: {}", e.ja),
+                    en: format!("JSON syntax error: {}", e.en),
+                }],
+            }
+        }
+        Ok(root) => {
+            let (catalog, problems) = walk::catalog(&root);
+            let mut diagnostics: Vec<Diagnostic> = problems
+                .into_iter()
+                .map(|p| {
+                    let (line, column) = lines.locate(text, p.at);
+                    Diagnostic {
+                        line,
+                        column,
+                        path: p.path,
+                        ja: p.ja,
+                        en: p.en,
+                    }
+                })
+                .collect();
+            diagnostics.sort_by_key(|d| (d.line, d.column));
+            Loaded {
+                catalog,
+                diagnostics,
+            }
+        }
+    }
+}
+
+/// Byte offsets of line starts, to turn an offset into line and column.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        LineIndex { starts }
+    }
+
+    fn locate(&self, text: &str, at: usize) -> (usize, usize) {
+        let at = at.min(text.len());
+        let line = self.starts.partition_point(|&s| s <= at) - 1;
+        let start = self.starts[line];
+        let column = text.get(start..at).map_or(at - start, |s| {
+            s.chars().filter(|&c| c != '\u{feff}').count()
+        });
+        (line + 1, column + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locates_lines_and_character_columns() {
+        let text = "{\n  \"名前\": x}";
+        let idx = LineIndex::new(text);
+        let at = text.find('x').unwrap();
+        assert_eq!(idx.locate(text, at), (2, 9));
+        assert_eq!(idx.locate(text, 0), (1, 1));
+    }
+
+    #[test]
+    fn syntax_error_is_one_diagnostic_at_its_place() {
+        let d = &load("{\n  \"site\": ,\n}").diagnostics;
+        assert_eq!(d.len(), 1);
+        assert_eq!((d[0].line, d[0].column), (2, 11));
+        assert_eq!(d[0].en, "JSON syntax error: expected a JSON value");
+    }
+}

@@ -1,0 +1,229 @@
+//! The event model: what a loaded, validated `events.json` means.
+//!
+//! Plain data, no reactivity, no I/O: the site's metadata, its projects and
+//! their events. Every value here has passed the checks in [`crate::load`],
+//! so the rest of the core may rely on it (ids are URL-safe, dates exist,
+//! an end is never before its start, links are http(s)).
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+/// A text in Japanese, with an optional English version.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Text {
+    pub ja: String,
+    pub en: Option<String>,
+}
+
+impl Text {
+    /// The text in the asked language, falling back to Japanese.
+    pub fn get(&self, english: bool) -> &str {
+        match (&self.en, english) {
+            (Some(en), true) => en,
+            _ => &self.ja,
+        }
+    }
+}
+
+/// The whole calendar: site metadata, projects and events.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Catalog {
+    pub site: Site,
+    pub projects: Vec<Project>,
+    pub events: Vec<Event>,
+}
+
+impl Catalog {
+    /// The project with this id, if any.
+    pub fn project(&self, id: &str) -> Option<&Project> {
+        self.projects.iter().find(|p| p.id == id)
+    }
+
+    /// The event with this id, if any.
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.events.iter().find(|e| e.id == id)
+    }
+}
+
+/// Metadata of the calendar as a whole.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Site {
+    /// Name of the calendar.
+    pub name: Text,
+    /// Who publishes it.
+    pub organizer: Text,
+    /// IANA time zone of every local time in the file (only `Asia/Tokyo`).
+    pub time_zone: String,
+    /// The public address of the published site, when known
+    /// (`https://example.org/calendar/`).
+    pub url: Option<String>,
+    /// The organiser's domain, used in event UIDs; it must never change.
+    pub domain: String,
+    /// When the data was last updated, as a UTC instant.
+    pub updated: Option<NaiveDateTime>,
+}
+
+/// A project or study group that runs events.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Project {
+    pub id: String,
+    pub name: Text,
+    /// CSS colour, `#rrggbb`.
+    pub color: String,
+    pub description: Option<Text>,
+    pub contact: Option<Contact>,
+    pub url: Option<String>,
+}
+
+/// When an event happens, in the site's local time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    /// Whole days, `start..=end` (the end is inclusive, as people write it).
+    AllDay { start: NaiveDate, end: NaiveDate },
+    /// From a local date-time, to an optional later one.
+    Timed {
+        start: NaiveDateTime,
+        end: Option<NaiveDateTime>,
+    },
+}
+
+impl When {
+    /// The first day of the event.
+    pub fn first_day(&self) -> NaiveDate {
+        match *self {
+            When::AllDay { start, .. } => start,
+            When::Timed { start, .. } => start.date(),
+        }
+    }
+
+    /// The last day of the event (inclusive).
+    pub fn last_day(&self) -> NaiveDate {
+        match *self {
+            When::AllDay { end, .. } => end,
+            When::Timed { start, end } => match end {
+                // An event that ends at midnight does not occupy the next day.
+                Some(end) if end.date() > start.date() && end.time() == chrono::NaiveTime::MIN => {
+                    end.date().pred_opt().unwrap_or(end.date())
+                }
+                Some(end) => end.date(),
+                None => start.date(),
+            },
+        }
+    }
+
+    pub fn is_all_day(&self) -> bool {
+        matches!(self, When::AllDay { .. })
+    }
+}
+
+/// Scheduling status of an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Status {
+    #[default]
+    Scheduled,
+    Tentative,
+    Cancelled,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Scheduled => "scheduled",
+            Status::Tentative => "tentative",
+            Status::Cancelled => "cancelled",
+        }
+    }
+}
+
+/// Where an event takes place. Every part is optional: the newsletter often
+/// gives only a room.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Venue {
+    pub name: Option<String>,
+    pub room: Option<String>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub url: Option<String>,
+}
+
+/// Whom to ask or to apply to.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Contact {
+    pub name: Option<String>,
+    pub phone: Option<String>,
+    pub fax: Option<String>,
+    pub email: Option<String>,
+    pub url: Option<String>,
+    pub address: Option<String>,
+    pub note: Option<String>,
+}
+
+/// A speaker or presenter.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Speaker {
+    pub name: String,
+    /// Organisation and role, e.g. `(株)ケイエスピー 取締役`.
+    pub affiliation: Option<String>,
+}
+
+/// One timed (or untimed) item of an event's programme.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ProgramItem {
+    pub time: Option<chrono::NaiveTime>,
+    pub title: String,
+    pub speakers: Vec<Speaker>,
+}
+
+/// An event, as the maintainer wrote it and the validator accepted it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    /// Stable, URL-safe id (`[a-z0-9][a-z0-9-]*`): it names the `.ics` file
+    /// and the UID, so it never changes once published.
+    pub id: String,
+    /// Id of the project that runs it.
+    pub project: String,
+    pub title: String,
+    pub title_en: Option<String>,
+    pub when: When,
+    pub venue: Option<Venue>,
+    pub fee: Option<String>,
+    pub capacity: Option<String>,
+    pub speakers: Vec<Speaker>,
+    pub contact: Option<Contact>,
+    pub program: Vec<ProgramItem>,
+    pub description: Option<String>,
+    pub url: Option<String>,
+    pub status: Status,
+    /// Bumped by the maintainer on every change that subscribers should see.
+    pub revision: u32,
+    /// When the event was last changed, as a UTC instant.
+    pub updated: Option<NaiveDateTime>,
+}
+
+impl Event {
+    /// An event with only what every event must have; the rest empty.
+    pub fn new(
+        id: impl Into<String>,
+        project: impl Into<String>,
+        title: impl Into<String>,
+        when: When,
+    ) -> Self {
+        Event {
+            id: id.into(),
+            project: project.into(),
+            title: title.into(),
+            title_en: None,
+            when,
+            venue: None,
+            fee: None,
+            capacity: None,
+            speakers: Vec::new(),
+            contact: None,
+            program: Vec::new(),
+            description: None,
+            url: None,
+            status: Status::Scheduled,
+            revision: 0,
+            updated: None,
+        }
+    }
+}

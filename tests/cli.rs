@@ -1,0 +1,85 @@
+//! The maintainer tool as a maintainer runs it: output lines and exit codes.
+
+use std::process::Command;
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_calendar"))
+        .args(args)
+        .output()
+        .expect("run calendar");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn check_of_a_valid_file_exits_0() {
+    let (code, out, _) = run(&["check", "public/events.json"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("OK (11 projects, 14 events)"), "{out}");
+}
+
+#[test]
+fn check_prints_file_line_col_path_and_both_languages_then_exits_1() {
+    let file = "tests/fixtures/load/unknown-field.json";
+    let (code, out, err) = run(&["check", file]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        out.lines().nth(1).unwrap(),
+        format!("{file}:5:34: /events/0/titel: 知らない項目「titel」です。「title」の書き間違いではありませんか / unknown field \"titel\"; did you mean \"title\"?")
+    );
+    assert!(
+        err.contains("2 problems; 1 valid events still load"),
+        "{err}"
+    );
+}
+
+#[test]
+fn unreadable_file_or_wrong_arguments_exit_2() {
+    assert_eq!(
+        run(&["check", "tests/fixtures/load/no-such-file.json"]).0,
+        2
+    );
+    assert_eq!(run(&["check"]).0, 2);
+    assert_eq!(run(&["frobnicate", "x"]).0, 2);
+    let dir = std::env::temp_dir().join(format!("calendar-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let latin1 = dir.join("latin1.json");
+    std::fs::write(&latin1, b"{\"site\": \"\xe9\"}").unwrap();
+    let (code, _, err) = run(&["check", latin1.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("not UTF-8 from byte 10"), "{err}");
+}
+
+#[test]
+fn help_explains_the_commands_and_exit_codes() {
+    let (code, out, _) = run(&["--help"]);
+    assert_eq!(code, 0);
+    for word in ["check FILE", "publish FILE DIR", "0  ", "1  ", "2  "] {
+        assert!(out.contains(word), "{word} in {out}");
+    }
+}
+
+#[test]
+fn publish_writes_the_calendar_files_of_a_valid_file_only() {
+    let dir = std::env::temp_dir().join(format!("calendar-publish-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let (code, _, _) = run(&["publish", "public/events.json", dir.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    let one = std::fs::read_to_string(dir.join("ics/event/kawasaki-salon-2004-02-25.ics")).unwrap();
+    assert!(one.contains("UID:kawasaki-salon-2004-02-25@kanagawa-iguren.com\r\n"));
+    assert!(dir.join("ics/all.ics").exists());
+    assert!(dir.join("ics/project/manten.ics").exists());
+
+    let bad = dir.join("bad");
+    let (code, _, _) = run(&[
+        "publish",
+        "tests/fixtures/load/bad-email.json",
+        bad.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert!(!bad.exists());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
