@@ -4,18 +4,26 @@
 //! [`model`] (what an event is), [`load`] (JSON text to a catalogue, or
 //! every problem with line, column and JSON path). Time is always a
 //! parameter, so all of it is tested natively with `cargo test`. Also
-//! [`ics`] (RFC 5545 files, byte for byte) and [`publish`] (which files the
-//! build writes, and where).
+//! [`ics`] (RFC 5545 files, byte for byte), [`publish`] (which files the
+//! build writes, and where), and what the calendar views compute:
+//! [`jp`] (holidays, 和暦, Japanese dates), [`grid`] (month rows and
+//! multi-day bars), [`agenda`] (the list view), [`filter`] (projects and
+//! search) and [`route`] (view state in the URL query).
 //!
 //! **The edges** are thin and call the same core: the Leptos web app
 //! (`src/ui/`, compiled to WebAssembly by Trunk, entry `src/main.rs`) and
 //! the maintainer tool (`src/bin/calendar.rs`) that checks the data and
 //! writes the calendar files.
 
+pub mod agenda;
+pub mod filter;
+pub mod grid;
 pub mod ics;
+pub mod jp;
 pub mod load;
 pub mod model;
 pub mod publish;
+pub mod route;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -1,0 +1,711 @@
+//! Japanese calendar conventions: national holidays (祝日), 和暦 era years,
+//! weekday names, and the date and time formats the interface shows, in
+//! Japanese and in English.
+//!
+//! Holidays follow 国民の祝日に関する法律 (in force since 1948-07-20) with
+//! every amendment from the day it took effect: the Happy Monday moves of
+//! 2000 and 2003, the renamings of 4/29 and 5/4, 山の日 (2016), the Emperor's
+//! birthday of each reign, the Olympic moves of 2020 and 2021, the one-off
+//! holidays of imperial ceremonies, 振替休日 (1973 and 2007 rules) and
+//! 国民の休日 (from 1985-12-27). The equinox days use the standard
+//! approximation formula, which matches every date the National Astronomical
+//! Observatory has announced; later years are a forecast, as they are for
+//! everybody. Dates outside 1948-07-20..=2099-12-31 have no holidays.
+//! Nothing is tabulated beyond names: a lookup is a handful of comparisons.
+//!
+//! The formats are hand-written (chrono is built without its formatting
+//! machinery, to keep the WebAssembly small).
+
+use crate::model::When;
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike, Weekday};
+
+/// A holiday's name in Japanese and English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Holiday {
+    pub ja: &'static str,
+    pub en: &'static str,
+}
+
+impl Holiday {
+    /// The name in the asked language.
+    pub fn name(self, english: bool) -> &'static str {
+        if english {
+            self.en
+        } else {
+            self.ja
+        }
+    }
+}
+
+const fn hol(ja: &'static str, en: &'static str) -> Holiday {
+    Holiday { ja, en }
+}
+
+const NEW_YEAR: Holiday = hol("元日", "New Year's Day");
+const COMING_OF_AGE: Holiday = hol("成人の日", "Coming of Age Day");
+const FOUNDATION: Holiday = hol("建国記念の日", "National Foundation Day");
+const EMPEROR: Holiday = hol("天皇誕生日", "The Emperor's Birthday");
+const VERNAL: Holiday = hol("春分の日", "Vernal Equinox Day");
+const SHOWA: Holiday = hol("昭和の日", "Shōwa Day");
+const GREENERY: Holiday = hol("みどりの日", "Greenery Day");
+const CONSTITUTION: Holiday = hol("憲法記念日", "Constitution Memorial Day");
+const CHILDREN: Holiday = hol("こどもの日", "Children's Day");
+const MARINE: Holiday = hol("海の日", "Marine Day");
+const MOUNTAIN: Holiday = hol("山の日", "Mountain Day");
+const AGED: Holiday = hol("敬老の日", "Respect for the Aged Day");
+const AUTUMNAL: Holiday = hol("秋分の日", "Autumnal Equinox Day");
+const HEALTH_SPORTS: Holiday = hol("体育の日", "Health and Sports Day");
+const SPORTS: Holiday = hol("スポーツの日", "Sports Day");
+const CULTURE: Holiday = hol("文化の日", "Culture Day");
+const LABOUR: Holiday = hol("勤労感謝の日", "Labour Thanksgiving Day");
+const SUBSTITUTE: Holiday = hol("振替休日", "Substitute Holiday");
+const CITIZENS: Holiday = hol("国民の休日", "Citizens' Holiday");
+const WEDDING_1959: Holiday = hol(
+    "皇太子明仁親王の結婚の儀",
+    "Wedding of Crown Prince Akihito",
+);
+const FUNERAL_1989: Holiday = hol("昭和天皇の大喪の礼", "State Funeral of Emperor Shōwa");
+const ENTHRONEMENT: Holiday = hol("即位礼正殿の儀", "Enthronement Ceremony");
+const WEDDING_1993: Holiday = hol(
+    "皇太子徳仁親王の結婚の儀",
+    "Wedding of Crown Prince Naruhito",
+);
+const ACCESSION_2019: Holiday = hol("天皇の即位の日", "Emperor's Accession Day");
+
+/// The Holidays Act took effect on this day.
+fn law_start() -> NaiveDate {
+    NaiveDate::from_ymd_opt(1948, 7, 20).expect("valid date")
+}
+
+const LAST_YEAR: i32 = 2099;
+
+/// The day of March (vernal) or September (autumnal) of the equinox, by the
+/// usual formula, in exact integer arithmetic (millionths of a day).
+fn equinox_day(year: i32, autumn: bool) -> u32 {
+    let y = i64::from(year) - 1980;
+    let (base, leaps) = match (year >= 1980, autumn) {
+        (true, false) => (20_843_100, y / 4),
+        (true, true) => (23_248_800, y / 4),
+        // The formula truncates towards zero (not down) before 1980.
+        (false, false) => (20_835_700, (y - 3) / 4),
+        (false, true) => (23_258_800, (y - 3) / 4),
+    };
+    (base + 242_194 * y - 1_000_000 * leaps).div_euclid(1_000_000) as u32
+}
+
+/// A "national holiday" proper (国民の祝日, including the one-off days the
+/// special laws treat as such), without substitute and citizens' holidays.
+fn national(date: NaiveDate) -> Option<Holiday> {
+    if date < law_start() || date.year() > LAST_YEAR {
+        return None;
+    }
+    let (y, m, d) = (date.year(), date.month(), date.day());
+    // Which Monday of the month this is (1-based), or 0 when not a Monday.
+    let monday = if date.weekday() == Weekday::Mon {
+        d.div_ceil(7)
+    } else {
+        0
+    };
+    match m {
+        1 if d == 1 => Some(NEW_YEAR),
+        1 if (y <= 1999 && d == 15) || (y >= 2000 && monday == 2) => Some(COMING_OF_AGE),
+        2 if d == 11 && y >= 1967 => Some(FOUNDATION),
+        2 if d == 23 && y >= 2020 => Some(EMPEROR),
+        2 if d == 24 && y == 1989 => Some(FUNERAL_1989),
+        3 if d == equinox_day(y, false) => Some(VERNAL),
+        4 if d == 10 && y == 1959 => Some(WEDDING_1959),
+        4 if d == 29 => Some(match y {
+            ..=1988 => EMPEROR,
+            1989..=2006 => GREENERY,
+            _ => SHOWA,
+        }),
+        5 if d == 1 && y == 2019 => Some(ACCESSION_2019),
+        5 if d == 3 => Some(CONSTITUTION),
+        5 if d == 4 && y >= 2007 => Some(GREENERY),
+        5 if d == 5 => Some(CHILDREN),
+        6 if d == 9 && y == 1993 => Some(WEDDING_1993),
+        7 => match y {
+            2020 if d == 23 => Some(MARINE),
+            2020 if d == 24 => Some(SPORTS),
+            2021 if d == 22 => Some(MARINE),
+            2021 if d == 23 => Some(SPORTS),
+            2020 | 2021 => None,
+            1996..=2002 if d == 20 => Some(MARINE),
+            2003.. if monday == 3 => Some(MARINE),
+            _ => None,
+        },
+        8 => match y {
+            2020 if d == 10 => Some(MOUNTAIN),
+            2021 if d == 8 => Some(MOUNTAIN),
+            2020 | 2021 => None,
+            2016.. if d == 11 => Some(MOUNTAIN),
+            _ => None,
+        },
+        9 if (1966..=2002).contains(&y) && d == 15 => Some(AGED),
+        9 if y >= 2003 && monday == 3 => Some(AGED),
+        9 if d == equinox_day(y, true) => Some(AUTUMNAL),
+        10 => match y {
+            1966..=1999 if d == 10 => Some(HEALTH_SPORTS),
+            2019 if d == 22 => Some(ENTHRONEMENT),
+            2000..=2019 if monday == 2 => Some(HEALTH_SPORTS),
+            2022.. if monday == 2 => Some(SPORTS),
+            _ => None,
+        },
+        11 if d == 3 => Some(CULTURE),
+        11 if d == 12 && y == 1990 => Some(ENTHRONEMENT),
+        11 if d == 23 => Some(LABOUR),
+        12 if d == 23 && (1989..=2018).contains(&y) => Some(EMPEROR),
+        _ => None,
+    }
+}
+
+fn is_national(date: Option<NaiveDate>) -> bool {
+    date.and_then(national).is_some()
+}
+
+/// The public holiday on `date`, if any: a national holiday, a substitute
+/// holiday (振替休日) or a citizens' holiday (国民の休日).
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// use iguren_calendar::jp::holiday;
+/// let day = |m, d| NaiveDate::from_ymd_opt(2004, m, d).unwrap();
+/// assert_eq!(holiday(day(5, 4)).map(|h| h.ja), Some("国民の休日"));
+/// assert_eq!(holiday(day(9, 23)).map(|h| h.en), Some("Autumnal Equinox Day"));
+/// assert_eq!(holiday(day(2, 25)), None);
+/// ```
+pub fn holiday(date: NaiveDate) -> Option<Holiday> {
+    if let Some(h) = national(date) {
+        return Some(h);
+    }
+    if date < law_start() || date.year() > LAST_YEAR {
+        return None;
+    }
+    // 振替休日. From 1973-04-12: the Monday after a holiday on Sunday. From
+    // 2007: the first non-holiday after a holiday on Sunday, so walk back
+    // over the run of holidays just before this day, looking for a Sunday.
+    if date.year() >= 2007 {
+        let mut d = date.pred_opt();
+        while let Some(day) = d.filter(|&day| national(day).is_some()) {
+            if day.weekday() == Weekday::Sun {
+                return Some(SUBSTITUTE);
+            }
+            d = day.pred_opt();
+        }
+    } else if date >= NaiveDate::from_ymd_opt(1973, 4, 12).expect("valid date")
+        && date.weekday() == Weekday::Mon
+        && is_national(date.pred_opt())
+    {
+        return Some(SUBSTITUTE);
+    }
+    // 国民の休日: a day between two national holidays. Until 2006 a Sunday
+    // did not count (it was a day off anyway).
+    if date >= NaiveDate::from_ymd_opt(1985, 12, 27).expect("valid date")
+        && (date.year() >= 2007 || date.weekday() != Weekday::Sun)
+        && is_national(date.pred_opt())
+        && is_national(date.succ_opt())
+    {
+        return Some(CITIZENS);
+    }
+    None
+}
+
+/// How a day is coloured: Sundays and holidays red, Saturdays blue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayKind {
+    Weekday,
+    Saturday,
+    Sunday,
+    /// A public holiday, whatever the weekday.
+    Holiday,
+}
+
+/// The colouring class of `date` (a holiday wins over the weekday).
+pub fn day_kind(date: NaiveDate) -> DayKind {
+    if holiday(date).is_some() {
+        return DayKind::Holiday;
+    }
+    match date.weekday() {
+        Weekday::Sat => DayKind::Saturday,
+        Weekday::Sun => DayKind::Sunday,
+        _ => DayKind::Weekday,
+    }
+}
+
+// ----- 和暦 -----
+
+/// The eras from Meiji on: name, romanised name, first day.
+const ERAS: [(&str, &str, i32, u32, u32); 5] = [
+    ("令和", "Reiwa", 2019, 5, 1),
+    ("平成", "Heisei", 1989, 1, 8),
+    ("昭和", "Shōwa", 1926, 12, 25),
+    ("大正", "Taishō", 1912, 7, 30),
+    ("明治", "Meiji", 1868, 1, 25),
+];
+
+/// The era of `date` and its year in that era (1 for the first year), or
+/// `None` before Meiji. Returns `("平成", 16)` for any day of 2004.
+pub fn era(date: NaiveDate) -> Option<(&'static str, i32)> {
+    ERAS.iter().find_map(|&(name, _, y, m, d)| {
+        let start = NaiveDate::from_ymd_opt(y, m, d)?;
+        (date >= start).then(|| (name, date.year() - y + 1))
+    })
+}
+
+fn era_text(name: &str, year: i32) -> String {
+    if year == 1 {
+        format!("{name}元年")
+    } else {
+        format!("{name}{year}年")
+    }
+}
+
+/// The 和暦 year of a date, e.g. `平成16年`, `令和元年`; empty before Meiji.
+pub fn wareki_date(date: NaiveDate) -> String {
+    era(date).map_or_else(String::new, |(name, y)| era_text(name, y))
+}
+
+/// The 和暦 name of a Gregorian year, e.g. 2004 → `平成16年`.
+///
+/// A year in which the era changed is named by the era in force on
+/// 31 December: 1989 → `平成元年`, 2019 → `令和元年`. Empty before Meiji
+/// (and for years chrono cannot represent).
+pub fn wareki(year: i32) -> String {
+    NaiveDate::from_ymd_opt(year, 12, 31).map_or_else(String::new, wareki_date)
+}
+
+// ----- names -----
+
+/// Weekday names from Sunday, as the grid header shows them.
+pub const WEEKDAYS_JA: [&str; 7] = ["日", "月", "火", "水", "木", "金", "土"];
+/// English weekday abbreviations from Sunday.
+pub const WEEKDAYS_EN: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// `"日"`, `"月"`, … `"土"`.
+pub fn weekday_ja(date: NaiveDate) -> &'static str {
+    WEEKDAYS_JA[date.weekday().num_days_from_sunday() as usize]
+}
+
+/// `"Sun"`, `"Mon"`, … `"Sat"`.
+pub fn weekday_en(date: NaiveDate) -> &'static str {
+    WEEKDAYS_EN[date.weekday().num_days_from_sunday() as usize]
+}
+
+/// `"January"` … `"December"`; empty for a month outside 1..=12.
+pub fn month_name_en(month: u32) -> &'static str {
+    month
+        .checked_sub(1)
+        .and_then(|i| MONTHS_EN.get(i as usize))
+        .copied()
+        .unwrap_or("")
+}
+
+fn month_abbr_en(month: u32) -> &'static str {
+    let name = month_name_en(month);
+    name.get(..3).unwrap_or(name)
+}
+
+// ----- formats -----
+
+/// The month heading, `2004年（平成16年）2月`.
+///
+/// The era is the one in force on the last day of the month, so April 2019
+/// is `2019年（平成31年）4月` and May 2019 `2019年（令和元年）5月`. Before
+/// Meiji (or for an invalid month) the parenthesis is left out.
+pub fn format_month_heading(year: i32, month: u32) -> String {
+    let last = NaiveDate::from_ymd_opt(year, month, 1)
+        .and_then(|d| d.checked_add_months(chrono::Months::new(1)))
+        .and_then(|d| d.pred_opt());
+    match last.and_then(era) {
+        Some((name, y)) => format!("{year}年（{}）{month}月", era_text(name, y)),
+        None => format!("{year}年{month}月"),
+    }
+}
+
+/// The English month heading, `February 2004`.
+pub fn format_month_heading_en(year: i32, month: u32) -> String {
+    format!("{} {year}", month_name_en(month))
+}
+
+/// A day as the grid and list show it, `2月25日(水)`.
+pub fn format_day(date: NaiveDate) -> String {
+    format!("{}月{}日({})", date.month(), date.day(), weekday_ja(date))
+}
+
+/// The English day, `Wed, Feb 25`.
+pub fn format_day_en(date: NaiveDate) -> String {
+    format!(
+        "{}, {} {}",
+        weekday_en(date),
+        month_abbr_en(date.month()),
+        date.day()
+    )
+}
+
+/// A full date, `2004年2月25日(水)`.
+pub fn format_date(date: NaiveDate) -> String {
+    format!("{}年{}", date.year(), format_day(date))
+}
+
+/// The English full date, `Wed, Feb 25, 2004`.
+pub fn format_date_en(date: NaiveDate) -> String {
+    format!("{}, {}", format_day_en(date), date.year())
+}
+
+/// A time of day on the 24-hour clock, without a leading zero on the hour:
+/// `18:00`, `9:30` (as the newsletter writes it; the same in English).
+pub fn format_time(time: NaiveTime) -> String {
+    format!("{}:{:02}", time.hour(), time.minute())
+}
+
+/// When an event happens, in one line: `2004年2月25日(水) 18:00〜20:30`,
+/// `2004年2月4日(水)〜2月6日(金)`; in English `Wed, Feb 25, 2004, 18:00–20:30`,
+/// `Wed, Feb 4 – Fri, Feb 6, 2004`. With `year` false the year is left out.
+pub fn format_when(when: &When, english: bool, year: bool) -> String {
+    let day = |d: NaiveDate| match (english, year) {
+        (false, true) => format_date(d),
+        (false, false) => format_day(d),
+        (true, true) => format_date_en(d),
+        (true, false) => format_day_en(d),
+    };
+    let short = |d: NaiveDate| {
+        if english {
+            format_day_en(d)
+        } else {
+            format_day(d)
+        }
+    };
+    match *when {
+        When::AllDay { start, end } if start == end => day(start),
+        When::AllDay { start, end } if english => {
+            // The year goes last in English, on the end.
+            format!("{} – {}", short(start), day(end))
+        }
+        When::AllDay { start, end } => format!("{}〜{}", day(start), short(end)),
+        When::Timed { start, end } => {
+            let (from, t0) = (start.date(), format_time(start.time()));
+            let sep = if english { ", " } else { " " };
+            let dash = if english { "–" } else { "〜" };
+            match end {
+                None => format!("{}{sep}{t0}", day(from)),
+                Some(e) if e.date() == from => {
+                    format!("{}{sep}{t0}{dash}{}", day(from), format_time(e.time()))
+                }
+                Some(e) => format!(
+                    "{}{sep}{t0}{dash}{}{sep}{}",
+                    day(from),
+                    short(e.date()),
+                    format_time(e.time())
+                ),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn ja(y: i32, m: u32, d: u32) -> Option<&'static str> {
+        holiday(ymd(y, m, d)).map(|h| h.ja)
+    }
+
+    /// Every holiday of a year, as `(month, day, name)`.
+    fn year_list(y: i32) -> Vec<(u32, u32, &'static str)> {
+        ymd(y, 1, 1)
+            .iter_days()
+            .take_while(|d| d.year() == y)
+            .filter_map(|d| holiday(d).map(|h| (d.month(), d.day(), h.ja)))
+            .collect()
+    }
+
+    #[test]
+    fn holidays_of_2004_exactly() {
+        assert_eq!(
+            year_list(2004),
+            vec![
+                (1, 1, "元日"),
+                (1, 12, "成人の日"),
+                (2, 11, "建国記念の日"),
+                (3, 20, "春分の日"),
+                (4, 29, "みどりの日"),
+                (5, 3, "憲法記念日"),
+                (5, 4, "国民の休日"),
+                (5, 5, "こどもの日"),
+                (7, 19, "海の日"),
+                (9, 20, "敬老の日"),
+                (9, 23, "秋分の日"),
+                (10, 11, "体育の日"),
+                (11, 3, "文化の日"),
+                (11, 23, "勤労感謝の日"),
+                (12, 23, "天皇誕生日"),
+            ]
+        );
+        assert_eq!(
+            holiday(ymd(2004, 10, 11)).unwrap().en,
+            "Health and Sports Day"
+        );
+    }
+
+    #[test]
+    fn holidays_of_2019_to_2021_special_cases() {
+        assert_eq!(
+            year_list(2019)[3..12],
+            [
+                (3, 21, "春分の日"),
+                (4, 29, "昭和の日"),
+                (4, 30, "国民の休日"),
+                (5, 1, "天皇の即位の日"),
+                (5, 2, "国民の休日"),
+                (5, 3, "憲法記念日"),
+                (5, 4, "みどりの日"),
+                (5, 5, "こどもの日"),
+                (5, 6, "振替休日"),
+            ]
+        );
+        assert_eq!(ja(2019, 10, 22), Some("即位礼正殿の儀"));
+        assert_eq!(ja(2019, 12, 23), None, "no Emperor's birthday in 2019");
+        assert_eq!(ja(2019, 2, 23), None);
+        // Olympic year moves.
+        assert_eq!(ja(2020, 7, 23), Some("海の日"));
+        assert_eq!(ja(2020, 7, 24), Some("スポーツの日"));
+        assert_eq!(ja(2020, 8, 10), Some("山の日"));
+        assert_eq!(ja(2020, 7, 20), None);
+        assert_eq!(ja(2020, 8, 11), None);
+        assert_eq!(ja(2020, 10, 12), None);
+        assert_eq!(ja(2020, 2, 23), Some("天皇誕生日"));
+        assert_eq!(ja(2020, 2, 24), Some("振替休日"));
+        assert_eq!(ja(2021, 7, 22), Some("海の日"));
+        assert_eq!(ja(2021, 7, 23), Some("スポーツの日"));
+        assert_eq!(ja(2021, 8, 8), Some("山の日"));
+        assert_eq!(ja(2021, 8, 9), Some("振替休日"));
+        assert_eq!(ja(2021, 7, 19), None);
+        assert_eq!(ja(2021, 10, 11), None);
+        assert_eq!(ja(2022, 10, 10), Some("スポーツの日"));
+    }
+
+    #[test]
+    fn recent_and_coming_years() {
+        assert_eq!(ja(2025, 2, 24), Some("振替休日"));
+        assert_eq!(ja(2026, 9, 22), Some("国民の休日"));
+        assert_eq!(ja(2026, 9, 21), Some("敬老の日"));
+        assert_eq!(ja(2026, 9, 23), Some("秋分の日"));
+        assert_eq!(ja(2015, 9, 22), Some("国民の休日"));
+        assert_eq!(ja(2009, 9, 22), Some("国民の休日"));
+        assert_eq!(ja(2024, 5, 6), Some("振替休日"));
+        assert_eq!(ja(2024, 8, 12), Some("振替休日"));
+        assert_eq!(ja(2024, 9, 22), Some("秋分の日"));
+        assert_eq!(ja(2024, 9, 23), Some("振替休日"));
+        assert_eq!(ja(2025, 3, 20), Some("春分の日"));
+        assert_eq!(ja(2023, 3, 21), Some("春分の日"));
+        assert_eq!(ja(2016, 8, 11), Some("山の日"));
+        assert_eq!(ja(2015, 8, 11), None);
+        // 2008: 5/4 (Sunday) is a holiday, so the substitute moves to 5/6.
+        assert_eq!(ja(2008, 5, 6), Some("振替休日"));
+        // 2009: 5/3 Sunday; 5/4, 5/5 holidays; substitute on Wednesday 5/6.
+        assert_eq!(ja(2009, 5, 6), Some("振替休日"));
+        assert_eq!(holiday(ymd(2026, 9, 22)).unwrap().en, "Citizens' Holiday");
+    }
+
+    #[test]
+    fn older_rules() {
+        // Before the Act took effect, nothing; 秋分の日 1948 is the first.
+        assert_eq!(ja(1948, 1, 1), None);
+        assert_eq!(ja(1948, 5, 3), None);
+        assert_eq!(ja(1948, 9, 23), Some("秋分の日"));
+        assert_eq!(ja(1949, 1, 1), Some("元日"));
+        assert_eq!(ja(1949, 1, 15), Some("成人の日"));
+        assert_eq!(ja(1999, 1, 15), Some("成人の日"));
+        assert_eq!(ja(2000, 1, 10), Some("成人の日"));
+        assert_eq!(ja(2000, 1, 15), None);
+        assert_eq!(ja(1966, 2, 11), None);
+        assert_eq!(ja(1967, 2, 11), Some("建国記念の日"));
+        assert_eq!(ja(1965, 9, 15), None);
+        assert_eq!(ja(1966, 9, 15), Some("敬老の日"));
+        assert_eq!(ja(1966, 10, 10), Some("体育の日"));
+        assert_eq!(ja(1988, 4, 29), Some("天皇誕生日"));
+        assert_eq!(ja(1989, 4, 29), Some("みどりの日"));
+        assert_eq!(ja(2007, 4, 29), Some("昭和の日"));
+        assert_eq!(ja(2006, 5, 4), Some("国民の休日"));
+        assert_eq!(ja(2007, 5, 4), Some("みどりの日"));
+        assert_eq!(ja(1995, 7, 20), None);
+        assert_eq!(ja(1996, 7, 20), Some("海の日"));
+        assert_eq!(ja(2003, 7, 21), Some("海の日"));
+        assert_eq!(ja(2002, 9, 15), Some("敬老の日"));
+        assert_eq!(ja(2003, 9, 15), Some("敬老の日"));
+        assert_eq!(ja(2003, 9, 16), None);
+        assert_eq!(ja(1989, 12, 23), Some("天皇誕生日"));
+        assert_eq!(ja(2018, 12, 24), Some("振替休日"));
+        // One-off days.
+        assert_eq!(ja(1959, 4, 10), Some("皇太子明仁親王の結婚の儀"));
+        assert_eq!(ja(1989, 2, 24), Some("昭和天皇の大喪の礼"));
+        assert_eq!(ja(1990, 11, 12), Some("即位礼正殿の儀"));
+        assert_eq!(ja(1993, 6, 9), Some("皇太子徳仁親王の結婚の儀"));
+        // Substitute holidays start on 1973-04-12 (4/29 was a Sunday).
+        assert_eq!(ja(1973, 4, 30), Some("振替休日"));
+        assert_eq!(ja(1972, 1, 16), None);
+        assert_eq!(ja(1972, 1, 15), Some("成人の日"));
+        // Citizens' holiday from 1985-12-27; 1988 is the first 5/4 on a weekday.
+        assert_eq!(ja(1985, 5, 4), None);
+        assert_eq!(ja(1987, 5, 4), Some("振替休日"));
+        assert_eq!(ja(1988, 5, 4), Some("国民の休日"));
+        // Before 2007 a Sunday sandwiched between holidays was no holiday.
+        assert_eq!(ja(1997, 5, 4), None);
+        // Equinoxes under the pre-1980 formula.
+        assert_eq!(ja(1979, 3, 21), Some("春分の日"));
+        assert_eq!(ja(1960, 3, 20), Some("春分の日"));
+        assert_eq!(ja(1960, 9, 23), Some("秋分の日"));
+    }
+
+    #[test]
+    fn range_limits_do_not_panic() {
+        assert_eq!(ja(2099, 1, 1), Some("元日"));
+        assert_eq!(ja(2100, 1, 1), None);
+        assert_eq!(holiday(NaiveDate::MIN), None);
+        assert_eq!(holiday(NaiveDate::MAX), None);
+        assert_eq!(ja(1900, 1, 1), None);
+    }
+
+    #[test]
+    fn every_year_has_its_count() {
+        // Sanity over the whole range: each year from 1949 has 9 to 22 days.
+        for y in 1949..=2099 {
+            let n = year_list(y).len();
+            assert!((9..=22).contains(&n), "{y}: {n} holidays");
+        }
+        assert_eq!(year_list(2004).len(), 15);
+        assert_eq!(year_list(2019).len(), 22);
+        assert_eq!(year_list(2025).len(), 19);
+    }
+
+    #[test]
+    fn day_kinds() {
+        assert_eq!(day_kind(ymd(2004, 2, 25)), DayKind::Weekday);
+        assert_eq!(day_kind(ymd(2004, 2, 28)), DayKind::Saturday);
+        assert_eq!(day_kind(ymd(2004, 2, 29)), DayKind::Sunday);
+        assert_eq!(day_kind(ymd(2004, 2, 11)), DayKind::Holiday);
+        assert_eq!(day_kind(ymd(2004, 1, 1)), DayKind::Holiday);
+    }
+
+    #[test]
+    fn wareki_years() {
+        assert_eq!(wareki(2004), "平成16年");
+        assert_eq!(wareki(2019), "令和元年");
+        assert_eq!(wareki(2020), "令和2年");
+        assert_eq!(wareki(1989), "平成元年");
+        assert_eq!(wareki(1988), "昭和63年");
+        assert_eq!(wareki(1926), "昭和元年");
+        assert_eq!(wareki(1912), "大正元年");
+        assert_eq!(wareki(1900), "明治33年");
+        assert_eq!(wareki(1800), "");
+        assert_eq!(wareki_date(ymd(2019, 4, 30)), "平成31年");
+        assert_eq!(wareki_date(ymd(2019, 5, 1)), "令和元年");
+        assert_eq!(wareki_date(ymd(1989, 1, 7)), "昭和64年");
+        assert_eq!(wareki_date(ymd(1989, 1, 8)), "平成元年");
+        assert_eq!(era(ymd(2004, 2, 25)), Some(("平成", 16)));
+    }
+
+    #[test]
+    fn weekday_names() {
+        assert_eq!(weekday_ja(ymd(2004, 2, 25)), "水");
+        assert_eq!(weekday_en(ymd(2004, 2, 25)), "Wed");
+        assert_eq!(weekday_ja(ymd(2004, 2, 29)), "日");
+        assert_eq!(weekday_en(ymd(2004, 2, 28)), "Sat");
+        assert_eq!(month_name_en(2), "February");
+        assert_eq!(month_name_en(0), "");
+        assert_eq!(month_name_en(13), "");
+    }
+
+    #[test]
+    fn formats() {
+        assert_eq!(format_month_heading(2004, 2), "2004年（平成16年）2月");
+        assert_eq!(format_month_heading(2019, 4), "2019年（平成31年）4月");
+        assert_eq!(format_month_heading(2019, 5), "2019年（令和元年）5月");
+        assert_eq!(format_month_heading(1989, 1), "1989年（平成元年）1月");
+        assert_eq!(format_month_heading(2004, 12), "2004年（平成16年）12月");
+        assert_eq!(format_month_heading(2004, 13), "2004年13月");
+        assert_eq!(format_month_heading_en(2004, 2), "February 2004");
+        assert_eq!(format_day(ymd(2004, 2, 25)), "2月25日(水)");
+        assert_eq!(format_day_en(ymd(2004, 2, 25)), "Wed, Feb 25");
+        assert_eq!(format_date(ymd(2004, 2, 25)), "2004年2月25日(水)");
+        assert_eq!(format_date_en(ymd(2004, 2, 25)), "Wed, Feb 25, 2004");
+        assert_eq!(
+            format_time(NaiveTime::from_hms_opt(18, 0, 0).unwrap()),
+            "18:00"
+        );
+        assert_eq!(
+            format_time(NaiveTime::from_hms_opt(9, 5, 0).unwrap()),
+            "9:05"
+        );
+    }
+
+    #[test]
+    fn when_in_one_line() {
+        let t = |d: u32, h: u32, m: u32| ymd(2004, 2, d).and_hms_opt(h, m, 0).unwrap();
+        let salon = When::Timed {
+            start: t(25, 18, 0),
+            end: Some(t(25, 20, 30)),
+        };
+        assert_eq!(
+            format_when(&salon, false, true),
+            "2004年2月25日(水) 18:00〜20:30"
+        );
+        assert_eq!(
+            format_when(&salon, true, true),
+            "Wed, Feb 25, 2004, 18:00–20:30"
+        );
+        assert_eq!(
+            format_when(&salon, false, false),
+            "2月25日(水) 18:00〜20:30"
+        );
+        let show = When::AllDay {
+            start: ymd(2004, 2, 4),
+            end: ymd(2004, 2, 6),
+        };
+        assert_eq!(
+            format_when(&show, false, true),
+            "2004年2月4日(水)〜2月6日(金)"
+        );
+        assert_eq!(
+            format_when(&show, true, true),
+            "Wed, Feb 4 – Fri, Feb 6, 2004"
+        );
+        let one = When::AllDay {
+            start: ymd(2004, 2, 12),
+            end: ymd(2004, 2, 12),
+        };
+        assert_eq!(format_when(&one, false, false), "2月12日(木)");
+        let open = When::Timed {
+            start: t(23, 10, 0),
+            end: None,
+        };
+        assert_eq!(format_when(&open, true, false), "Mon, Feb 23, 10:00");
+        let night = When::Timed {
+            start: t(27, 22, 0),
+            end: Some(t(28, 1, 30)),
+        };
+        assert_eq!(
+            format_when(&night, false, false),
+            "2月27日(金) 22:00〜2月28日(土) 1:30"
+        );
+    }
+}

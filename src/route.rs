@@ -1,0 +1,462 @@
+//! The view state and its URL query string, both ways.
+//!
+//! The whole state of the view lives in `location.search`
+//! (`?view=list&month=2004-02&p=hojokin,kannai&q=…&e=ID`), so deep links and
+//! the back button work on any static host. [`parse`] never fails: a value
+//! it cannot read is dropped and its default used. [`to_query`] leaves
+//! defaults out and percent-encodes UTF-8, and `parse(&to_query(s)) == s`
+//! for every valid state. [`same_origin_src`] guards the `src=` preview
+//! path, which may only name a file of the same site.
+//!
+//! The interface language is not part of this state (it is a preference,
+//! stored elsewhere).
+
+/// Which view is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Month,
+    List,
+}
+
+/// Everything the URL says about the view. `Default` is the plain page.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ViewState {
+    /// `view=list`; the month view is the default.
+    pub view: View,
+    /// `month=2004-02` (a year 0..=9999, a month 1..=12); `None` lets the
+    /// app pick (see [`crate::grid::initial_month`]).
+    pub month: Option<(i32, u32)>,
+    /// `p=a,b`: the ticked projects; `None` (no `p`) is all of them,
+    /// `Some(vec![])` (`p=`) none.
+    pub projects: Option<Vec<String>>,
+    /// `q=`: the search text.
+    pub query: String,
+    /// `e=ID`: the event whose detail is open.
+    pub event: Option<String>,
+    /// `past=1`: the list shows past events instead of upcoming ones.
+    pub past: bool,
+    /// `src=PATH`: another events file to load, for previews. Not checked
+    /// here: pass it through [`same_origin_src`] before use.
+    pub src: Option<String>,
+}
+
+/// An id as the model allows it: `[a-z0-9][a-z0-9-]*`.
+fn is_id(s: &str) -> bool {
+    let mut bytes = s.bytes();
+    bytes
+        .next()
+        .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && bytes.all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// `YYYY-MM` (a 4-digit year, a 1- or 2-digit month 1..=12).
+fn parse_month(s: &str) -> Option<(i32, u32)> {
+    let (y, m) = s.split_once('-')?;
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    if y.len() != 4 || !digits(y) || m.len() > 2 || !digits(m) {
+        return None;
+    }
+    let month: u32 = m.parse().ok()?;
+    Some((y.parse().ok()?, month)).filter(|_| (1..=12).contains(&month))
+}
+
+/// Reads a query string (`location.search`, with or without its `?`).
+///
+/// Unknown keys are ignored, a repeated key counts the first time (as
+/// `URLSearchParams.get` does), and a bad value (an unknown view, a month
+/// like `2004-13`, an id with capitals, invalid UTF-8) falls back to the
+/// default. `+` reads as a space. Never panics.
+///
+/// # Example
+/// ```
+/// use iguren_calendar::route::{parse, View};
+/// let s = parse("?view=list&month=2004-02&p=hojokin,kannai&q=%E3%82%BB");
+/// assert_eq!(s.view, View::List);
+/// assert_eq!(s.month, Some((2004, 2)));
+/// assert_eq!(s.projects, Some(vec!["hojokin".into(), "kannai".into()]));
+/// assert_eq!(s.query, "セ");
+/// ```
+pub fn parse(query: &str) -> ViewState {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let mut state = ViewState::default();
+    let mut seen: Vec<String> = Vec::new();
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let Some(key) = decode(key) else { continue };
+        if seen.contains(&key) {
+            continue;
+        }
+        let value = decode(value);
+        match key.as_str() {
+            "view" => {
+                state.view = match value.as_deref() {
+                    Some("list") => View::List,
+                    _ => View::Month,
+                }
+            }
+            "month" => state.month = value.as_deref().and_then(parse_month),
+            "p" => {
+                state.projects = value.map(|v| {
+                    let mut ids: Vec<String> = Vec::new();
+                    for id in v.split(',').filter(|id| is_id(id)) {
+                        if !ids.iter().any(|seen| seen == id) {
+                            ids.push(id.to_owned());
+                        }
+                    }
+                    ids
+                })
+            }
+            "q" => state.query = value.unwrap_or_default(),
+            "e" => state.event = value.filter(|id| is_id(id)),
+            "past" => state.past = matches!(value.as_deref(), Some("1" | "true")),
+            "src" => state.src = value.filter(|s| !s.is_empty()),
+            _ => continue,
+        }
+        seen.push(key);
+    }
+    state
+}
+
+/// Writes the state as a query string, `?view=list&month=2004-02&…`, keys
+/// in a fixed order, defaults left out; `""` for the default state.
+///
+/// # Example
+/// ```
+/// use iguren_calendar::route::{to_query, View, ViewState};
+/// let s = ViewState {
+///     view: View::List,
+///     month: Some((2004, 2)),
+///     event: Some("kawasaki-salon-2004-02-25".into()),
+///     query: "セ".into(),
+///     ..ViewState::default()
+/// };
+/// assert_eq!(
+///     to_query(&s),
+///     "?view=list&month=2004-02&q=%E3%82%BB&e=kawasaki-salon-2004-02-25"
+/// );
+/// ```
+pub fn to_query(state: &ViewState) -> String {
+    let mut out = String::new();
+    let mut put = |key: &str, encoded: &str| {
+        out.push(if out.is_empty() { '?' } else { '&' });
+        out.push_str(key);
+        out.push('=');
+        out.push_str(encoded);
+    };
+    if state.view == View::List {
+        put("view", "list");
+    }
+    if let Some((y, m)) = state.month {
+        put("month", &format!("{y:04}-{m:02}"));
+    }
+    if let Some(ids) = &state.projects {
+        // Ids never hold a comma, so the separator stays literal.
+        let encoded: Vec<String> = ids.iter().map(|id| encode(id)).collect();
+        put("p", &encoded.join(","));
+    }
+    if !state.query.is_empty() {
+        put("q", &encode(&state.query));
+    }
+    if let Some(e) = &state.event {
+        put("e", &encode(e));
+    }
+    if state.past {
+        put("past", "1");
+    }
+    if let Some(src) = &state.src {
+        put("src", &encode(src));
+    }
+    out
+}
+
+/// Percent-encodes UTF-8, keeping RFC 3986 unreserved characters and `/`.
+pub fn encode(value: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(char::from(b));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
+        }
+    }
+    out
+}
+
+/// Percent-decodes a query component (`+` is a space); a `%` not followed
+/// by two hex digits stays as it is. `None` when the bytes are not UTF-8.
+pub fn decode(value: &str) -> Option<String> {
+    let hex = |b: u8| char::from(b).to_digit(16).map(|d| d as u8);
+    let bytes = value.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => match (
+                bytes.get(i + 1).copied().and_then(hex),
+                bytes.get(i + 2).copied().and_then(hex),
+            ) {
+                (Some(hi), Some(lo)) => {
+                    out.push(hi << 4 | lo);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Checks a `src=` path: only a path on the same site is accepted, such as
+/// `data/events-2005.json`, `./preview.json` or `/calendar/events.json`.
+/// Returns the path to fetch.
+///
+/// # Errors
+/// A message in Japanese and English when `src` is empty, names a scheme
+/// (`https:`, `data:`, `javascript:`), starts with `//` (another host),
+/// holds a backslash (which browsers read as `/`), or holds a control
+/// character or a space (which browsers may strip to reveal one of these).
+pub fn same_origin_src(src: &str) -> Result<String, (&'static str, &'static str)> {
+    const EMPTY: (&str, &str) = (
+        "読み込むデータのパスが空です。",
+        "The path of the data to load is empty.",
+    );
+    const OTHER_SITE: (&str, &str) = (
+        "ほかのサイトのデータは読み込めません。このサイト内の相対パスを指定してください。",
+        "Data from another site cannot be loaded; give a path on this site.",
+    );
+    if src.is_empty() {
+        return Err(EMPTY);
+    }
+    let path_part = src.split(['?', '#']).next().unwrap_or("");
+    let before_slash = path_part.split('/').next().unwrap_or("");
+    if src.starts_with("//")
+        || src.contains('\\')
+        || src.chars().any(|c| c.is_control() || c.is_whitespace())
+        || before_slash.contains(':')
+    {
+        return Err(OTHER_SITE);
+    }
+    Ok(src.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn the_design_example() {
+        let s = parse(
+            "?view=list&month=2004-02&p=hojokin,kannai&q=%E3%82%BB&e=kawasaki-salon-2004-02-25",
+        );
+        assert_eq!(
+            s,
+            ViewState {
+                view: View::List,
+                month: Some((2004, 2)),
+                projects: Some(vec!["hojokin".into(), "kannai".into()]),
+                query: "セ".into(),
+                event: Some("kawasaki-salon-2004-02-25".into()),
+                past: false,
+                src: None,
+            }
+        );
+        assert_eq!(
+            to_query(&s),
+            "?view=list&month=2004-02&p=hojokin,kannai&q=%E3%82%BB&e=kawasaki-salon-2004-02-25"
+        );
+    }
+
+    #[test]
+    fn defaults_are_left_out() {
+        assert_eq!(to_query(&ViewState::default()), "");
+        assert_eq!(parse(""), ViewState::default());
+        assert_eq!(parse("?"), ViewState::default());
+        let past = ViewState {
+            past: true,
+            ..ViewState::default()
+        };
+        assert_eq!(to_query(&past), "?past=1");
+        let none = ViewState {
+            projects: Some(vec![]),
+            ..ViewState::default()
+        };
+        assert_eq!(to_query(&none), "?p=");
+        assert_eq!(parse("?p="), none);
+        assert_eq!(parse("p").projects, Some(vec![]));
+    }
+
+    #[test]
+    fn bad_values_fall_back_silently() {
+        let s = parse("?view=week&month=2004-13&e=Bad_Id&past=maybe&zzz=1&src=");
+        assert_eq!(s, ViewState::default());
+        for month in [
+            "2004",
+            "04-02",
+            "2004-002",
+            "2004-0",
+            "２００４-02",
+            "2004-+2",
+            "-200-02",
+        ] {
+            assert_eq!(parse(&format!("month={month}")).month, None, "{month}");
+        }
+        assert_eq!(parse("month=2004-2").month, Some((2004, 2)));
+        assert_eq!(parse("month=0099-12").month, Some((99, 12)));
+        // Bad ids in a project list are dropped, repeats kept once; the
+        // value is decoded before it is split, so `%2C` separates too.
+        assert_eq!(
+            parse("p=hojokin,,Kannai,a%2Cb,hojokin,-x,kannai,%E3%82%BB").projects,
+            Some(vec![
+                "hojokin".into(),
+                "a".into(),
+                "b".into(),
+                "kannai".into()
+            ])
+        );
+        // Invalid UTF-8 and lone percents.
+        assert_eq!(parse("q=%FF%FE").query, "");
+        assert_eq!(parse("q=100%").query, "100%");
+        assert_eq!(parse("q=%E3%82").query, "");
+        assert_eq!(parse("q=%zz%4").query, "%zz%4");
+        // The first of repeated keys wins, even when its value is bad.
+        assert_eq!(parse("view=list&view=month").view, View::List);
+        assert_eq!(parse("month=x&month=2004-02").month, None);
+        assert!(parse("past=true").past);
+        assert!(!parse("past=0").past);
+    }
+
+    #[test]
+    fn plus_and_spaces() {
+        assert_eq!(parse("q=a+b").query, "a b");
+        assert_eq!(parse("q=a%2Bb").query, "a+b");
+        let s = ViewState {
+            query: "a+b c　ｄ".into(),
+            ..ViewState::default()
+        };
+        let q = to_query(&s);
+        assert_eq!(q, "?q=a%2Bb%20c%E3%80%80%EF%BD%84");
+        assert_eq!(parse(&q), s);
+    }
+
+    #[test]
+    fn src_round_trips_and_is_checked_apart() {
+        let s = parse("?src=data/big%20file.json");
+        assert_eq!(s.src.as_deref(), Some("data/big file.json"));
+        assert_eq!(to_query(&s), "?src=data/big%20file.json");
+        // Parsing keeps a foreign src so the app can say why it refuses it.
+        assert_eq!(
+            parse("src=https%3A%2F%2Fevil.example%2Fx.json")
+                .src
+                .as_deref(),
+            Some("https://evil.example/x.json")
+        );
+    }
+
+    #[test]
+    fn same_origin_paths() {
+        for ok in [
+            "events.json",
+            "data/events-2005.json",
+            "./preview.json",
+            "../events.json",
+            "/calendar/events.json",
+            "bench/10k.json?v=2",
+            "data/a:b.json",
+        ] {
+            assert_eq!(same_origin_src(ok), Ok(ok.to_owned()), "{ok}");
+        }
+        for bad in [
+            "https://evil.example/x.json",
+            "http:x.json",
+            "HTTPS://evil.example",
+            "//evil.example/x.json",
+            "/\\evil.example/x.json",
+            "\\\\evil.example\\x",
+            "javascript:alert(1)",
+            "data:application/json,{}",
+            "/\t/evil.example",
+            " //evil.example",
+            "blob:https://x/y",
+        ] {
+            let err = same_origin_src(bad).unwrap_err();
+            assert!(err.0.contains("ほかのサイト"), "{bad}");
+            assert!(err.1.contains("another site"), "{bad}");
+        }
+        assert_eq!(
+            same_origin_src(""),
+            Err((
+                "読み込むデータのパスが空です。",
+                "The path of the data to load is empty."
+            ))
+        );
+    }
+
+    #[test]
+    fn encoding() {
+        assert_eq!(encode("aZ09-._~/"), "aZ09-._~/");
+        assert_eq!(encode("a&b=c#d?e%"), "a%26b%3Dc%23d%3Fe%25");
+        assert_eq!(encode("セ"), "%E3%82%BB");
+        assert_eq!(decode("%e3%82%bb").as_deref(), Some("セ"));
+    }
+
+    fn id() -> impl Strategy<Value = String> {
+        "[a-z0-9][a-z0-9-]{0,12}"
+    }
+
+    fn state() -> impl Strategy<Value = ViewState> {
+        (
+            any::<bool>(),
+            proptest::option::of((0i32..=9999, 1u32..=12)),
+            proptest::option::of(proptest::collection::btree_set(id(), 0..4)),
+            any::<String>(),
+            proptest::option::of(id()),
+            any::<bool>(),
+            proptest::option::of(any::<String>().prop_filter("non-empty", |s| !s.is_empty())),
+        )
+            .prop_map(
+                |(list, month, projects, query, event, past, src)| ViewState {
+                    view: if list { View::List } else { View::Month },
+                    month,
+                    projects: projects.map(|set| set.into_iter().collect()),
+                    query,
+                    event,
+                    past,
+                    src,
+                },
+            )
+    }
+
+    proptest! {
+        #[test]
+        fn round_trip(s in state()) {
+            prop_assert_eq!(parse(&to_query(&s)), s);
+        }
+
+        #[test]
+        fn parse_never_panics(q in any::<String>()) {
+            let _ = parse(&q);
+        }
+
+        #[test]
+        fn parse_never_panics_on_query_like_text(q in "[?&=%+a-z0-9,.\\-]{0,40}") {
+            let s = parse(&q);
+            // Whatever it read, writing it back reads the same again.
+            prop_assert_eq!(parse(&to_query(&s)), s);
+        }
+
+        #[test]
+        fn encoded_values_hold_only_safe_bytes(v in any::<String>()) {
+            let e = encode(&v);
+            prop_assert!(e.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._~/%".contains(&b)));
+            prop_assert_eq!(decode(&e), Some(v));
+        }
+    }
+}
