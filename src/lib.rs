@@ -8,7 +8,8 @@
 //! build writes, and where), and what the calendar views compute:
 //! [`jp`] (holidays, 和暦, Japanese dates), [`grid`] (month rows and
 //! multi-day bars), [`agenda`] (the list view), [`filter`] (projects and
-//! search) and [`route`] (view state in the URL query).
+//! search) and [`route`] (view state in the URL query). `generate` makes
+//! deterministic event files of any size for benchmarks (native only).
 //!
 //! **The edges** are thin and call the same core: the Leptos web app
 //! (`src/ui/`, compiled to WebAssembly by Trunk, entry `src/main.rs`) and
@@ -17,6 +18,8 @@
 
 pub mod agenda;
 pub mod filter;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod generate;
 pub mod grid;
 pub mod ics;
 pub mod jp;

@@ -121,8 +121,9 @@ fn the_shipped_data_is_valid() {
 #[test]
 fn the_schema_names_the_same_fields_as_the_validator() {
     use iguren_calendar::load::json::{parse, Node, Value};
-    let schema = parse(&std::fs::read_to_string("public/events.schema.json").unwrap()).unwrap();
-    fn get<'a>(n: &'a Node, key: &str) -> &'a Node {
+    let text = std::fs::read_to_string("public/events.schema.json").unwrap();
+    let schema = parse(&text).unwrap();
+    fn get<'a>(n: &'a Node<'a>, key: &str) -> &'a Node<'a> {
         match &n.value {
             Value::Object(m) => {
                 &m.iter()
@@ -135,19 +136,19 @@ fn the_schema_names_the_same_fields_as_the_validator() {
     }
     fn keys(n: &Node) -> Vec<String> {
         let mut k: Vec<String> = match &get(n, "properties").value {
-            Value::Object(m) => m.iter().map(|m| m.key.clone()).collect(),
+            Value::Object(m) => m.iter().map(|m| m.key.to_string()).collect(),
             _ => panic!(),
         };
         k.sort();
         k
     }
     let defs = get(&schema, "$defs");
-    let first_object = |n: &Node| -> Node {
+    fn first_object<'a>(n: &'a Node<'a>) -> Node<'a> {
         match &get(n, "oneOf").value {
             Value::Array(items) => items[1].clone(),
             _ => panic!(),
         }
-    };
+    }
     let event = get(defs, "event");
     let program_item = get(get(get(event, "properties"), "program"), "items");
     let objects: Vec<(&str, Node)> = vec![

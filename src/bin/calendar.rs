@@ -20,6 +20,10 @@ calendar — かながわ異グ連カレンダーの保守ツール / maintainer
                          検査して、問題がなければ DIR にカレンダーファイル
                          (ics/all.ics, ics/project/ID.ics, ics/event/ID.ics)
                          を書き出します / check, then write the calendar files
+  calendar generate N [SEED]
+                         ベンチマーク用に N 件のイベントの有効なデータを
+                         標準出力に書きます / print a valid file of N events
+                         (deterministic, for benchmarks)
   calendar --help        この説明 / this help
 
 check は問題を一つずつ次の形で表示します / check prints each problem as:
@@ -42,12 +46,27 @@ fn main() -> ExitCode {
             Ok(_) => ExitCode::SUCCESS,
             Err(code) => code,
         },
+        ["generate", n] => generate(n, "1"),
+        ["generate", n, seed] => generate(n, seed),
         ["publish", file, dir] => match read_and_check(file) {
             Ok(catalog) => publish(&catalog, dir),
             Err(code) => code,
         },
         _ => {
             eprint!("引数が正しくありません / wrong arguments\n\n{HELP}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn generate(count: &str, seed: &str) -> ExitCode {
+    match (count.parse(), seed.parse()) {
+        (Ok(count), Ok(seed)) => {
+            print!("{}", iguren_calendar::generate::events_json(count, seed));
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprintln!("N と SEED は整数で / N and SEED must be whole numbers");
             ExitCode::from(2)
         }
     }

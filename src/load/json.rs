@@ -6,34 +6,36 @@
 //! hostile input cannot exhaust the stack), and stops at the first syntax
 //! error with its offset: nothing after a syntax error can be trusted.
 
-/// A parsed JSON value with the byte offset where it starts.
+/// A parsed JSON value with the byte offset where it starts. Strings and
+/// numbers borrow from the text unless they hold escapes, so a large file
+/// costs few allocations.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Node {
+pub struct Node<'a> {
     pub at: usize,
-    pub value: Value,
+    pub value: Value<'a>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub enum Value<'a> {
     Null,
     Bool(bool),
     /// The number's source text, checked to be valid JSON.
-    Number(String),
-    String(String),
-    Array(Vec<Node>),
+    Number(&'a str),
+    String(Cow<'a, str>),
+    Array(Vec<Node<'a>>),
     /// Members in source order; duplicates are kept so the validator can
     /// report them.
-    Object(Vec<Member>),
+    Object(Vec<Member<'a>>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Member {
-    pub key: String,
+pub struct Member<'a> {
+    pub key: Cow<'a, str>,
     pub key_at: usize,
-    pub node: Node,
+    pub node: Node<'a>,
 }
 
-impl Value {
+impl Value<'_> {
     /// The JSON type name in Japanese, for messages.
     pub fn type_name_ja(&self) -> &'static str {
         match self {
@@ -67,14 +69,17 @@ pub struct SyntaxError {
     pub en: String,
 }
 
+use std::borrow::Cow;
+
 const MAX_DEPTH: usize = 64;
 
 /// Parses a whole JSON document.
 ///
 /// # Errors
 /// The first syntax error, with its byte offset.
-pub fn parse(text: &str) -> Result<Node, SyntaxError> {
+pub fn parse(text: &str) -> Result<Node<'_>, SyntaxError> {
     let mut p = Parser {
+        text,
         s: text.as_bytes(),
         i: 0,
         depth: 0,
@@ -96,12 +101,13 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
 }
 
 struct Parser<'a> {
+    text: &'a str,
     s: &'a [u8],
     i: usize,
     depth: usize,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     fn err(&self, ja: &str, en: &str) -> SyntaxError {
         SyntaxError {
             at: self.i,
@@ -120,7 +126,7 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self) -> Result<Node, SyntaxError> {
+    fn value(&mut self) -> Result<Node<'a>, SyntaxError> {
         let at = self.i;
         let value = match self.peek() {
             None => {
@@ -158,7 +164,7 @@ impl Parser<'_> {
         Ok(())
     }
 
-    fn object(&mut self) -> Result<Value, SyntaxError> {
+    fn object(&mut self) -> Result<Value<'a>, SyntaxError> {
         self.enter()?;
         self.i += 1;
         let mut members = Vec::new();
@@ -219,7 +225,7 @@ impl Parser<'_> {
         }
     }
 
-    fn array(&mut self) -> Result<Value, SyntaxError> {
+    fn array(&mut self) -> Result<Value<'a>, SyntaxError> {
         self.enter()?;
         self.i += 1;
         let mut items = Vec::new();
@@ -250,7 +256,7 @@ impl Parser<'_> {
         }
     }
 
-    fn word(&mut self, word: &str, value: Value) -> Result<Value, SyntaxError> {
+    fn word(&mut self, word: &str, value: Value<'a>) -> Result<Value<'a>, SyntaxError> {
         if self.s[self.i..].starts_with(word.as_bytes()) {
             self.i += word.len();
             Ok(value)
@@ -267,7 +273,7 @@ impl Parser<'_> {
         self.i - start
     }
 
-    fn number(&mut self) -> Result<Value, SyntaxError> {
+    fn number(&mut self) -> Result<Value<'a>, SyntaxError> {
         let start = self.i;
         let bad = |p: &Self| p.err("数値の書き方が正しくありません", "malformed number");
         if self.peek() == Some(b'-') {
@@ -295,9 +301,8 @@ impl Parser<'_> {
                 return Err(bad(self));
             }
         }
-        // The slice is ASCII digits and signs, so it is valid UTF-8.
-        let text = String::from_utf8_lossy(&self.s[start..self.i]).into_owned();
-        Ok(Value::Number(text))
+        // The slice is ASCII digits and signs: char boundaries both ends.
+        Ok(Value::Number(&self.text[start..self.i]))
     }
 
     fn hex4(&mut self) -> Result<u32, SyntaxError> {
@@ -320,8 +325,19 @@ impl Parser<'_> {
         Ok(n)
     }
 
-    fn string(&mut self) -> Result<String, SyntaxError> {
+    fn string(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
         self.i += 1; // opening quote
+                     // The common case: no escapes, so the value is a slice of the text.
+        let start = self.i;
+        let stop = self.s[start..]
+            .iter()
+            .position(|&c| c == b'"' || c == b'\\' || c < 0x20);
+        if let Some(n) = stop {
+            if self.s[start + n] == b'"' {
+                self.i = start + n + 1;
+                return Ok(Cow::Borrowed(&self.text[start..start + n]));
+            }
+        }
         let mut out = String::new();
         loop {
             // Copy the run of plain bytes in one go.
@@ -332,9 +348,8 @@ impl Parser<'_> {
                 }
                 self.i += 1;
             }
-            // The input is a &str and we only stop at ASCII bytes, so the
-            // run is whole UTF-8 characters.
-            out.push_str(&String::from_utf8_lossy(&self.s[run..self.i]));
+            // We only stop at ASCII bytes, so the run is whole characters.
+            out.push_str(&self.text[run..self.i]);
             match self.peek() {
                 None => {
                     return Err(self.err(
@@ -344,7 +359,7 @@ impl Parser<'_> {
                 }
                 Some(b'"') => {
                     self.i += 1;
-                    return Ok(out);
+                    return Ok(Cow::Owned(out));
                 }
                 Some(b'\\') => {
                     self.i += 1;

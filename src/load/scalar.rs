@@ -41,14 +41,15 @@ fn number(s: &str, digits: usize) -> Option<u32> {
 
 /// `YYYY-MM-DD`.
 pub fn parse_date(s: &str) -> Result<NaiveDate, Problem> {
-    let parts: Vec<&str> = s.split('-').collect();
+    let mut parts = s.splitn(4, '-');
+    let parts = [parts.next(), parts.next(), parts.next(), parts.next()];
     let format = || {
         problem(
             format!("日付「{s}」は YYYY-MM-DD の形で書いてください（例: 2004-02-25）"),
             format!("date \"{s}\" must be written YYYY-MM-DD (e.g. 2004-02-25)"),
         )
     };
-    let [y, m, d] = parts[..] else {
+    let [Some(y), Some(m), Some(d), None] = parts else {
         return Err(format());
     };
     let (Some(y), Some(m), Some(d)) = (number(y, 4), number(m, 2), number(d, 2)) else {
@@ -64,16 +65,17 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, Problem> {
 
 /// `HH:MM` or `HH:MM:SS`, 00:00 to 23:59.
 pub fn parse_time(s: &str) -> Result<NaiveTime, Problem> {
-    let parts: Vec<&str> = s.split(':').collect();
+    let mut parts = s.splitn(4, ':');
+    let parts = [parts.next(), parts.next(), parts.next(), parts.next()];
     let format = || {
         problem(
             format!("時刻「{s}」は HH:MM の形で書いてください（例: 18:00）"),
             format!("time \"{s}\" must be written HH:MM (e.g. 18:00)"),
         )
     };
-    let (h, m, sec) = match parts[..] {
-        [h, m] => (h, m, "00"),
-        [h, m, sec] => (h, m, sec),
+    let (h, m, sec) = match parts {
+        [Some(h), Some(m), None, None] => (h, m, "00"),
+        [Some(h), Some(m), Some(sec), None] => (h, m, sec),
         _ => return Err(format()),
     };
     let (Some(h), Some(m), Some(sec)) = (number(h, 2), number(m, 2), number(sec, 2)) else {

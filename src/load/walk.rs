@@ -60,7 +60,7 @@ pub const FIELDS: &[(&str, &[&str])] = &[
     ("program", PROGRAM_KEYS),
 ];
 
-pub fn catalog(root: &Node) -> (Catalog, Vec<Found>) {
+pub fn catalog(root: &Node<'_>) -> (Catalog, Vec<Found>) {
     let mut w = Walker { found: Vec::new() };
     let mut catalog = Catalog::default();
     let Some(top) = w.object(root, "", TOP_KEYS) else {
@@ -136,7 +136,7 @@ pub fn catalog(root: &Node) -> (Catalog, Vec<Found>) {
     (catalog, w.found)
 }
 
-fn field_node<'a>(node: &'a Node, key: &str) -> Option<&'a Node> {
+fn field_node<'a>(node: &'a Node<'a>, key: &str) -> Option<&'a Node<'a>> {
     match &node.value {
         Value::Object(m) => m.iter().find(|m| m.key == key).map(|m| &m.node),
         _ => None,
@@ -147,11 +147,11 @@ fn field_node<'a>(node: &'a Node, key: &str) -> Option<&'a Node> {
 struct Obj<'a> {
     at: usize,
     path: String,
-    members: &'a [Member],
+    members: &'a [Member<'a>],
 }
 
 impl<'a> Obj<'a> {
-    fn get(&self, key: &str) -> Option<&'a Node> {
+    fn get(&self, key: &str) -> Option<&'a Node<'a>> {
         self.members.iter().find(|m| m.key == key).map(|m| &m.node)
     }
 
@@ -213,14 +213,19 @@ impl Walker {
     }
 
     /// Reads an object, reporting unknown and repeated keys.
-    fn object<'a>(&mut self, node: &'a Node, path: &str, allowed: &[&str]) -> Option<Obj<'a>> {
+    fn object<'a>(&mut self, node: &'a Node<'a>, path: &str, allowed: &[&str]) -> Option<Obj<'a>> {
         let Value::Object(members) = &node.value else {
             self.wrong_type(node, path, "オブジェクト { … }", "an object { … }");
             return None;
         };
         for (i, m) in members.iter().enumerate() {
+            let duplicate = members[..i].iter().any(|prev| prev.key == m.key);
+            if !duplicate && allowed.contains(&&*m.key) {
+                continue;
+            }
+            // Only a problem pays for building its path.
             let child = format!("{path}/{}", pointer_escape(&m.key));
-            if members[..i].iter().any(|prev| prev.key == m.key) {
+            if duplicate {
                 self.report(
                     m.key_at,
                     &child,
@@ -229,7 +234,7 @@ impl Walker {
                         format!("field \"{}\" appears twice", m.key),
                     ),
                 );
-            } else if !allowed.contains(&m.key.as_str()) {
+            } else {
                 let hint = allowed
                     .iter()
                     .map(|k| (scalar::edit_distance(&m.key, k), k))
@@ -267,7 +272,12 @@ impl Walker {
         })
     }
 
-    fn array_field<'a>(&mut self, obj: &Obj<'a>, key: &str, required: bool) -> Option<&'a [Node]> {
+    fn array_field<'a>(
+        &mut self,
+        obj: &Obj<'a>,
+        key: &str,
+        required: bool,
+    ) -> Option<&'a [Node<'a>]> {
         match obj.get(key) {
             None => {
                 if required {
