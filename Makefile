@@ -4,15 +4,16 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/scripts/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test build check lint unit setup-build setup-test
+.PHONY: serve test build check lint unit clients setup-build setup-test
 
 ## Serve the site at http://127.0.0.1:8080/ and rebuild on changes.
 serve: setup-build
 	trunk serve --offline
 
 ## Run every test: format, lints (native and wasm32), native tests,
-## the data check and the release build of the site.
-test: setup-test lint unit check build
+## the data check, the release build of the site, and the published
+## calendar files read by Mozilla's ical.js.
+test: setup-test lint unit check build clients
 
 ## Build the release site into dist/.
 build: setup-build
@@ -29,6 +30,10 @@ lint:
 
 unit:
 	cargo test
+
+## The published .ics files as calendar apps read them (needs `make build`).
+clients:
+	DIST=dist node --test tests/clients/
 
 setup-build:
 	@scripts/setup.sh build

@@ -34,6 +34,10 @@ if [ ! -x scripts/node_modules/.bin/wasm-opt ]; then
 fi
 
 if [ "$what" = test ]; then
+  if [ ! -d tests/clients/node_modules/ical.js ]; then
+    log "installing ical.js (npm) for the calendar-file tests"
+    (cd tests/clients && npm ci --no-audit --no-fund --loglevel=error)
+  fi
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     log "installing Debian's chromium and chromium-driver"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null

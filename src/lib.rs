@@ -9,7 +9,7 @@
 //! [`jp`] (holidays, 和暦, Japanese dates), [`grid`] (month rows and
 //! multi-day bars), [`agenda`] (the list view), [`filter`] (projects and
 //! search) and [`route`] (view state in the URL query). `generate` makes
-//! deterministic event files of any size for benchmarks (native only).
+//! deterministic event files of any size for benchmarks.
 //!
 //! **The edges** are thin and call the same core: the Leptos web app
 //! (`src/ui/`, compiled to WebAssembly by Trunk, entry `src/main.rs`) and
@@ -18,7 +18,6 @@
 
 pub mod agenda;
 pub mod filter;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod generate;
 pub mod grid;
 pub mod ics;
