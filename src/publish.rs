@@ -3,7 +3,10 @@
 //!
 //! - `ics/all.ics`: every event (cancelled ones included);
 //! - `ics/project/<project id>.ics`: the feed of one project;
-//! - `ics/event/<event id>.ics`: one event.
+//! - `ics/event/<event id>.ics`: one event;
+//! - `e/<event id>.html`: a share page with Open Graph tags (title, date,
+//!   venue), so a link pasted into LINE or another chat shows the event;
+//!   it sends a member on into the app at that event (`../?e=<id>`).
 //!
 //! Pure: [`files`] returns paths and contents, the maintainer tool writes
 //! them. The web app links to the same paths ([`all_path`],
@@ -11,7 +14,8 @@
 //! file, makes its bytes with the same [`crate::ics`] functions.
 
 use crate::ics;
-use crate::model::Catalog;
+use crate::jp;
+use crate::model::{Catalog, Event, Status};
 
 /// Path of the feed of every event.
 pub fn all_path() -> String {
@@ -28,7 +32,98 @@ pub fn event_path(event_id: &str) -> String {
     format!("ics/event/{event_id}.ics")
 }
 
-/// Every calendar file of the catalogue: `(relative path, contents)`.
+/// Path of the share page of one event.
+pub fn share_path(event_id: &str) -> String {
+    format!("e/{event_id}.html")
+}
+
+/// Text made safe for HTML content and attribute values.
+fn html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The one-line summary of an event for previews: when, then where.
+pub fn summary_line(event: &Event) -> String {
+    let when = jp::format_when(&event.when, false, true);
+    let venue = event.venue.as_ref().map(|v| {
+        [v.name.as_deref(), v.room.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
+    match venue {
+        Some(v) if !v.is_empty() => format!("{when}　{v}"),
+        _ => when,
+    }
+}
+
+/// The share page of one event: Open Graph and Twitter card tags for chat
+/// previews, then a script-free link and a small script that continue into
+/// the app. Every data text is HTML-escaped.
+pub fn share_page(catalog: &Catalog, event: &Event) -> String {
+    let site = &catalog.site.name.ja;
+    let project = catalog
+        .project(&event.project)
+        .map_or(event.project.as_str(), |p| p.name.ja.as_str());
+    let cancelled = if event.status == Status::Cancelled {
+        "【中止】"
+    } else {
+        ""
+    };
+    let title = html(&format!("{cancelled}{}", event.title));
+    let description = html(&format!("{}（{project}）", summary_line(event)));
+    let target = format!("../?e={}", event.id);
+    let canonical = catalog.site.url.as_ref().map_or(String::new(), |base| {
+        let base = if base.ends_with('/') {
+            base.clone()
+        } else {
+            format!("{base}/")
+        };
+        let url = html(&format!("{base}{}", share_path(&event.id)));
+        format!("<meta property=\"og:url\" content=\"{url}\">\n<link rel=\"canonical\" href=\"{url}\">\n")
+    });
+    format!(
+        "<!doctype html>
+<html lang=\"ja\">
+<head>
+<meta charset=\"utf-8\">
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">
+<title>{title} — {site_html}</title>
+<meta name=\"description\" content=\"{description}\">
+<meta property=\"og:type\" content=\"article\">
+<meta property=\"og:site_name\" content=\"{site_html}\">
+<meta property=\"og:title\" content=\"{title}\">
+<meta property=\"og:description\" content=\"{description}\">
+<meta property=\"og:locale\" content=\"ja_JP\">
+<meta name=\"twitter:card\" content=\"summary\">
+{canonical}<script>location.replace({target_js})</script>
+</head>
+<body>
+<h1>{title}</h1>
+<p>{description}</p>
+<p><a href=\"{target}\">カレンダーで見る / Open in the calendar</a></p>
+</body>
+</html>
+",
+        site_html = html(site),
+        // The id is URL-safe (a-z, 0-9, '-'), so it needs no escaping in JS.
+        target_js = format_args!("\"{target}\""),
+    )
+}
+
+/// Every file to publish beside the site: `(relative path, contents)`.
 ///
 /// Ids are URL-safe (the loader checks), so they are safe as file names.
 pub fn files(catalog: &Catalog) -> Vec<(String, String)> {
@@ -39,6 +134,7 @@ pub fn files(catalog: &Catalog) -> Vec<(String, String)> {
     }
     for e in &catalog.events {
         out.push((event_path(&e.id), ics::event_file(catalog, e)));
+        out.push((share_path(&e.id), share_page(catalog, e)));
     }
     out
 }
@@ -52,7 +148,7 @@ mod tests {
         let text = std::fs::read_to_string("public/events.json").unwrap();
         let catalog = crate::load::load(&text).catalog;
         let files = files(&catalog);
-        assert_eq!(files.len(), 1 + 11 + 14);
+        assert_eq!(files.len(), 1 + 11 + 14 + 14);
         assert_eq!(files[0].0, "ics/all.ics");
         assert!(files
             .iter()
@@ -62,5 +158,30 @@ mod tests {
             .find(|(p, _)| p == "ics/event/kawasaki-salon-2004-02-25.ics")
             .unwrap();
         assert_eq!(salon.matches("BEGIN:VEVENT").count(), 1);
+        let (_, page) = files
+            .iter()
+            .find(|(p, _)| p == "e/kawasaki-salon-2004-02-25.html")
+            .unwrap();
+        assert!(page.contains(
+            "<meta property=\"og:title\" content=\"かわさき経済人ネットワークサロン 第1回会合（発足会）\">"
+        ));
+        assert!(page.contains("2004年2月25日(水) 18:00〜20:30　かながわサイエンスパーク（KSP）内 (株)ケイエスピー西棟 3階 310会議室（かわさき経済人ネットワークサロン）"), "{page}");
+        assert!(page.contains("location.replace(\"../?e=kawasaki-salon-2004-02-25\")"));
+    }
+
+    #[test]
+    fn share_pages_escape_the_data() {
+        let text = r##"{"site": {"name": "<b>例</b>", "domain": "example.jp", "url": "https://example.org/cal"},
+          "projects": [{"id": "p", "name": "P&Q", "color": "#123456"}],
+          "events": [{"id": "x", "project": "p", "title": "\"><script>alert(1)</script>",
+                      "start": "2004-02-25", "status": "cancelled"}]}"##;
+        let catalog = crate::load::load(text).catalog;
+        let page = share_page(&catalog, &catalog.events[0]);
+        assert!(!page.contains("<script>alert"), "{page}");
+        assert!(page.contains("【中止】&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(page.contains("P&amp;Q"));
+        assert!(page.contains("&lt;b&gt;例&lt;/b&gt;"));
+        assert!(page
+            .contains("<meta property=\"og:url\" content=\"https://example.org/cal/e/x.html\">"));
     }
 }

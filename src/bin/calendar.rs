@@ -4,7 +4,7 @@
 //! `FILE:LINE:COL: /json/path: 日本語 / English` and exits 0 when the file
 //! is valid, 1 when it has problems, 2 when it cannot be read or the
 //! arguments are wrong. `calendar publish FILE DIR` checks the same way and,
-//! when the file is valid, writes the calendar files of
+//! when the file is valid, writes the calendar files and share pages of
 //! [`iguren_calendar::publish`] into DIR (the build calls it).
 
 use iguren_calendar::model::Catalog;
@@ -19,7 +19,8 @@ calendar — かながわ異グ連カレンダーの保守ツール / maintainer
   calendar publish FILE DIR
                          検査して、問題がなければ DIR にカレンダーファイル
                          (ics/all.ics, ics/project/ID.ics, ics/event/ID.ics)
-                         を書き出します / check, then write the calendar files
+                         と共有ページ (e/ID.html) を書き出します / check, then
+                         write the calendar files and share pages
   calendar generate N [SEED]
                          ベンチマーク用に N 件のイベントの有効なデータを
                          標準出力に書きます / print a valid file of N events
@@ -86,7 +87,7 @@ fn publish(catalog: &Catalog, dir: &str) -> ExitCode {
         }
     }
     println!(
-        "{dir}: カレンダーファイル {} 件を書き出しました / wrote {} calendar files",
+        "{dir}: カレンダーと共有ページのファイル {} 件を書き出しました / wrote {} calendar and share-page files",
         files.len(),
         files.len()
     );
