@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/scripts/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test build check lint unit clients setup-build setup-test
+.PHONY: serve test build check lint unit clients browser setup-build setup-test
 
 ## Serve the site at http://127.0.0.1:8080/ and rebuild on changes.
 serve: setup-build
@@ -12,8 +12,9 @@ serve: setup-build
 
 ## Run every test: format, lints (native and wasm32), native tests,
 ## the data check, the release build of the site, and the published
-## calendar files read by Mozilla's ical.js.
-test: setup-test lint unit check build clients
+## calendar files read by Mozilla's ical.js, and the site in headless
+## Chromium (tests/browser: views, filters, URL state, detail, axe-core).
+test: setup-test lint unit check build clients browser
 
 ## Build the release site into dist/.
 build: setup-build
@@ -34,6 +35,10 @@ unit:
 ## The published .ics files as calendar apps read them (needs `make build`).
 clients:
 	DIST=dist node --test tests/clients/
+
+## The built site as members use it, in Debian's headless Chromium (needs `make build`).
+browser:
+	DIST=dist node --test --test-concurrency=1 tests/browser/
 
 setup-build:
 	@scripts/setup.sh build

@@ -38,6 +38,10 @@ if [ "$what" = test ]; then
     log "installing ical.js (npm) for the calendar-file tests"
     (cd tests/clients && npm ci --no-audit --no-fund --loglevel=error)
   fi
+  if [ ! -d tests/browser/node_modules/playwright-core ]; then
+    log "installing playwright-core and axe-core (npm) for the browser tests"
+    (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+  fi
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     log "installing Debian's chromium and chromium-driver"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null

@@ -48,6 +48,7 @@
 
 mod describe;
 mod line;
+pub mod links;
 
 pub use line::{escape_text, fold_line, MAX_LINE_OCTETS};
 

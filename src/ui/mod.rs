@@ -1,127 +1,98 @@
-//! The Leptos web app (browser only): loads `events.json`, shows data
-//! problems in a banner and the events that loaded.
+//! The Leptos web app (browser only): the calendar that members open.
 //!
-//! Components stay thin: all logic lives in the core modules. This first
-//! page lists the events; the calendar views build on it.
+//! [`App`] reads the URL, fetches the events file (`events.json`, or a
+//! same-origin `?src=`), and shows a loading line, a fetch error with a
+//! retry button, or the calendar. Components stay thin: the logic lives in
+//! the core modules (`grid`, `agenda`, `filter`, `route`, `jp`, `ics`).
+//!
+//! - `ctx`: shared state (view state = URL query, memos, language)
+//! - `browser`, `fetch`: the only places that touch `web_sys`
+//! - `shell`: page layout, data-problem banner
+//! - `toolbar`, `filters`, `month`, `day`, `list`, `rows`, `detail`, `subscribe`:
+//!   one job each
 
+mod browser;
+mod ctx;
+mod day;
+mod detail;
 mod fetch;
+mod filters;
+mod list;
+mod month;
+mod rows;
+mod shell;
+mod subscribe;
+mod toolbar;
 
-use crate::load::{load, Loaded};
-use crate::model::{Catalog, Event, When};
+use crate::route::{parse, same_origin_src};
 use leptos::prelude::*;
 
-/// Where the data comes from: `events.json` beside the page.
+/// Where the data comes from when the URL names no `src=`.
 const DATA_PATH: &str = "events.json";
 
 #[component]
 pub fn App() -> impl IntoView {
+    let state = parse(&browser::search());
+    browser::apply_language(browser::stored_english());
+    let source = match state.src.as_deref() {
+        None => Ok(DATA_PATH.to_string()),
+        Some(src) => same_origin_src(src),
+    };
+    let path = match source {
+        Ok(path) => path,
+        Err((ja, en)) => {
+            fetch::mark_ready();
+            return view! {
+                <main class="app">
+                    <div class="fetch-error" role="alert" data-testid="data-error">
+                        <p lang="ja">{ja}</p>
+                        <p lang="en">{en}</p>
+                        <p><a href="./">"標準のデータを開く / Open the standard data"</a></p>
+                    </div>
+                </main>
+            }
+            .into_any();
+        }
+    };
     let (attempt, set_attempt) = signal(0u32);
     let data = LocalResource::new(move || {
         attempt.track();
-        fetch::text(DATA_PATH)
+        let path = path.clone();
+        async move { fetch::text(&path).await }
     });
+    let loading = move || {
+        view! {
+            <main class="app">
+                <p class="loading" role="status">"読み込み中… / Loading…"</p>
+            </main>
+        }
+    };
     view! {
-        <main class="app">
-            <h1 class="site-title">"かながわ異グ連 イベントカレンダー"</h1>
-            <Suspense fallback=|| view! { <p class="loading" role="status">"読み込み中… / Loading…"</p> }>
-                {move || {
-                    data.get().map(|result| match result {
-                        Ok(text) => view! { <Loaded loaded=load(&text) /> }.into_any(),
-                        Err(message) => {
-                            fetch::mark_ready();
-                            view! {
+        <Suspense fallback=loading>
+            {move || {
+                data.get().map(|result| match result {
+                    Ok(text) => view! { <shell::Shell text=text state=state.clone() /> }.into_any(),
+                    Err(message) => {
+                        fetch::mark_ready();
+                        view! {
+                            <main class="app">
                                 <div class="fetch-error" role="alert" data-testid="data-error">
                                     <p>"データを読み込めませんでした。/ The data could not be loaded."</p>
                                     <p class="detail">{message}</p>
-                                    <button on:click=move |_| set_attempt.update(|n| *n += 1)>
+                                    <button
+                                        type="button"
+                                        on:click=move |_| set_attempt.update(|n| *n += 1)
+                                    >
                                         "再読み込み / Retry"
                                     </button>
                                 </div>
-                            }
-                            .into_any()
+                            </main>
                         }
-                    })
-                }}
-            </Suspense>
-        </main>
+                            .into_any()
+                    }
+                })
+            }}
+        </Suspense>
     }
-}
-
-#[component]
-fn Loaded(loaded: Loaded) -> impl IntoView {
-    let Loaded {
-        catalog,
-        diagnostics,
-    } = loaded;
-    let problems = (!diagnostics.is_empty()).then(|| {
-        view! {
-            <section class="data-error" role="alert" data-testid="data-error">
-                <h2>"データに問題があります / The data has problems"</h2>
-                <ul>
-                    {diagnostics
-                        .into_iter()
-                        .map(|d| {
-                            view! {
-                                <li>
-                                    <code>{format!("{}:{} {}", d.line, d.column, d.path)}</code>
-                                    " "
-                                    <span lang="ja">{d.ja}</span>
-                                    " / "
-                                    <span lang="en">{d.en}</span>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-            </section>
-        }
-    });
-    let mut events: Vec<Event> = catalog.events.clone();
-    events.sort_by_key(|e| (e.when.first_day(), e.id.clone()));
-    let items = events
-        .into_iter()
-        .map(|e| view! { <EventItem event=e catalog=catalog.clone() /> })
-        .collect_view();
-    Effect::new(move |_| fetch::mark_ready());
-    view! {
-        {problems}
-        <ul class="event-list" data-testid="list-view">{items}</ul>
-    }
-}
-
-#[component]
-fn EventItem(event: Event, catalog: Catalog) -> impl IntoView {
-    let project = catalog.project(&event.project).cloned();
-    let color = project
-        .as_ref()
-        .map(|p| p.color.clone())
-        .unwrap_or_default();
-    let project_name = project.map(|p| p.name.ja).unwrap_or_default();
-    let date = match event.when {
-        When::AllDay { start, end } if start != end => format!("{start} 〜 {end}"),
-        When::AllDay { start, .. } => start.to_string(),
-        When::Timed { start, end } => match end {
-            Some(end) => format!("{} 〜 {}", start.format_hm(), end.format_hm()),
-            None => start.format_hm(),
-        },
-    };
-    view! {
-        <li class="event" data-event-id=event.id.clone() style=format!("border-left-color:{color}")>
-            <span class="when">{date}</span>
-            <strong class="title">{event.title.clone()}</strong>
-            <span class="project">{project_name}</span>
-        </li>
-    }
-}
-
-/// `2004-02-25 18:00` without chrono's formatting machinery.
-trait FormatHm {
-    fn format_hm(&self) -> String;
-}
-
-impl FormatHm for chrono::NaiveDateTime {
-    fn format_hm(&self) -> String {
-        use chrono::Timelike;
-        format!("{} {:02}:{:02}", self.date(), self.hour(), self.minute())
-    }
+    .into_any()
 }

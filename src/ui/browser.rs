@@ -1,0 +1,165 @@
+//! Browser plumbing beyond fetching: the address bar (history), the clock,
+//! remembered preferences, focus, and downloading a file made in memory.
+//!
+//! Every `web_sys` call of the app outside `fetch.rs` lives here, so the
+//! components read as plain Leptos and a failing browser API degrades to
+//! "nothing happens" instead of a panic.
+
+use chrono::{Days, NaiveDate};
+use wasm_bindgen::JsCast;
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+fn document() -> Option<web_sys::Document> {
+    window()?.document()
+}
+
+/// `location.search`, e.g. `?month=2004-02`.
+pub fn search() -> String {
+    window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// `location.href`, the page's own address.
+pub fn href() -> String {
+    window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}
+
+/// Puts `query` (`?…` or empty) in the address bar: a new history entry
+/// when `push`, else replacing the current one (while typing).
+pub fn set_query(query: &str, push: bool) {
+    let Some(w) = window() else { return };
+    let url = if query.is_empty() {
+        w.location().pathname().unwrap_or_else(|_| "./".into())
+    } else {
+        query.to_string()
+    };
+    if let Ok(history) = w.history() {
+        let _ = if push {
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        };
+    }
+}
+
+/// `history.back()`.
+pub fn back() {
+    if let Some(Ok(h)) = window().map(|w| w.history()) {
+        let _ = h.back();
+    }
+}
+
+/// Today in Tokyo (UTC+9 all year): the only place the app reads the clock.
+pub fn today_tokyo() -> NaiveDate {
+    let ms = js_sys::Date::now() + 9.0 * 3_600_000.0;
+    let days = (ms / 86_400_000.0).floor();
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+    if days.is_finite() && days >= 0.0 {
+        epoch
+            .checked_add_days(Days::new(days as u64))
+            .unwrap_or(epoch)
+    } else {
+        epoch
+    }
+}
+
+const LANG_KEY: &str = "iguren-calendar.lang";
+
+/// Whether the member chose English last time.
+pub fn stored_english() -> bool {
+    window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
+        .is_some_and(|v| v == "en")
+}
+
+/// Remembers the language and sets `<html lang>`.
+pub fn apply_language(english: bool) {
+    let code = if english { "en" } else { "ja" };
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", code);
+    }
+    if let Some(s) = window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = s.set_item(LANG_KEY, code);
+    }
+}
+
+/// The browser's user agent string.
+pub fn user_agent() -> String {
+    window()
+        .and_then(|w| w.navigator().user_agent().ok())
+        .unwrap_or_default()
+}
+
+/// The element that has focus now (to give it back later).
+pub fn active_element() -> Option<web_sys::Element> {
+    document()?.active_element()
+}
+
+/// Focuses `element` when it is still in the page.
+pub fn focus_element(element: &web_sys::Element) -> bool {
+    if !element.is_connected() {
+        return false;
+    }
+    element
+        .dyn_ref::<web_sys::HtmlElement>()
+        .is_some_and(|e| e.focus().is_ok())
+}
+
+/// Focuses the first element matching a CSS selector.
+pub fn focus(selector: &str) -> bool {
+    document()
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .is_some_and(|e| focus_element(&e))
+}
+
+/// Scrolls the first element matching `selector` into view (nearest edge).
+pub fn reveal(selector: &str) {
+    if let Some(e) = document().and_then(|d| d.query_selector(selector).ok().flatten()) {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        e.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
+/// Offers `text` as a file called `name` (a Blob and a temporary
+/// `<a download>`).
+pub fn download(name: &str, mime: &str, text: &str) {
+    let Some(doc) = document() else { return };
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(a) = doc
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        a.set_href(&url);
+        a.set_download(name);
+        if let Some(body) = doc.body() {
+            let _ = body.append_child(&a);
+            a.click();
+            a.remove();
+        }
+    }
+    // Revoke later: some browsers read the blob after click() returns.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(w) = window() {
+        let _ =
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
+    }
+}

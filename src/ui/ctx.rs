@@ -1,0 +1,211 @@
+//! The app's state, shared by every component through one `Copy` handle.
+//!
+//! The plain catalogue and its [`DayIndex`] are stored once and never
+//! change. Everything the member can change lives in one signal, the
+//! [`ViewState`] that is also the URL query: [`Ctx::go`] updates it and
+//! writes the address bar (a new history entry, or a replaced one while
+//! typing), and `popstate` reads it back. Derived values are memos, so a
+//! view recomputes only when what it reads changes: the month grid on
+//! month or filter, the list on filter or paging, the detail on `e=`.
+//! The language is a preference outside the URL ([`Ctx::t`] picks a
+//! string), remembered by the browser.
+
+use super::browser;
+use crate::filter::Filter;
+use crate::grid::DayIndex;
+use crate::model::{Catalog, Event};
+use crate::route::{parse, to_query, ViewState};
+use chrono::{Datelike, NaiveDate};
+use leptos::prelude::*;
+
+/// Which events pass the filter: their indices, and a mask by index.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Selection {
+    pub ids: Vec<usize>,
+    pub keep: Vec<bool>,
+}
+
+/// How a state change reaches the address bar.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Nav {
+    /// A new history entry (back returns here).
+    Push,
+    /// Replace the current entry (typing in the search box).
+    Replace,
+}
+
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub catalog: StoredValue<Catalog>,
+    pub index: StoredValue<DayIndex>,
+    pub state: RwSignal<ViewState>,
+    pub english: RwSignal<bool>,
+    /// Today in Tokyo, read once at start.
+    pub today: NaiveDate,
+    /// The month shown: the URL's, else [`crate::grid::initial_month`].
+    pub month: Memo<(i32, u32)>,
+    pub filter: Memo<Filter>,
+    pub selection: Memo<Selection>,
+    /// The open event's id (`e=`), when it names an event of the data.
+    pub open_event: Memo<Option<String>>,
+    /// The day picked in the month view (its events are listed below).
+    pub picked_day: RwSignal<Option<NaiveDate>>,
+    /// Where focus was when the detail opened, to give it back.
+    pub opener: StoredValue<Option<web_sys::Element>, LocalStorage>,
+    /// The detail was opened by a history push of this page, so closing it
+    /// can go back instead of pushing another entry.
+    pub detail_pushed: StoredValue<bool>,
+}
+
+impl Ctx {
+    pub fn new(catalog: Catalog, state: ViewState) -> Self {
+        let today = browser::today_tokyo();
+        let initial = crate::grid::initial_month(&catalog.events, today);
+        let index = StoredValue::new(DayIndex::new(&catalog.events));
+        let catalog = StoredValue::new(catalog);
+        let state = RwSignal::new(state);
+        let month = Memo::new(move |_| state.with(|s| s.month).unwrap_or(initial));
+        let filter = Memo::new(move |_| {
+            state.with(|s| Filter {
+                projects: s.projects.as_ref().map(|ids| ids.iter().cloned().collect()),
+                query: s.query.clone(),
+            })
+        });
+        let selection = Memo::new(move |_| {
+            filter.with(|f| {
+                catalog.with_value(|c| {
+                    let ids = f.select(c);
+                    let mut keep = vec![false; c.events.len()];
+                    for &i in &ids {
+                        keep[i] = true;
+                    }
+                    Selection { ids, keep }
+                })
+            })
+        });
+        let open_event = Memo::new(move |_| {
+            state
+                .with(|s| s.event.clone())
+                .filter(|id| catalog.with_value(|c| c.event(id).is_some()))
+        });
+        let english = RwSignal::new(browser::stored_english());
+        Effect::new(move |_| browser::apply_language(english.get()));
+        window_event_listener(leptos::ev::popstate, move |_| {
+            state.set(parse(&browser::search()));
+        });
+        Ctx {
+            catalog,
+            index,
+            state,
+            english,
+            today,
+            month,
+            filter,
+            selection,
+            open_event,
+            picked_day: RwSignal::new(None),
+            opener: StoredValue::new_local(None),
+            detail_pushed: StoredValue::new(false),
+        }
+    }
+
+    /// `ja` or `en`, by the interface language (tracked).
+    pub fn t(&self, ja: &'static str, en: &'static str) -> &'static str {
+        if self.english.get() {
+            en
+        } else {
+            ja
+        }
+    }
+
+    /// `ja` or `en` as a reactive text. Every call returns the same closure
+    /// type, so the many labels of the app share one compiled view.
+    pub fn tr(
+        &self,
+        ja: &'static str,
+        en: &'static str,
+    ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        let english = self.english;
+        move || if english.get() { en } else { ja }
+    }
+
+    /// A text of the data in the current language (Japanese when it has
+    /// no English).
+    pub fn text(&self, text: crate::model::Text) -> impl Fn() -> String + Send + Sync + 'static {
+        let english = self.english;
+        move || text.get(english.get()).to_string()
+    }
+
+    /// Changes the view state and records it in the address bar.
+    pub fn go(&self, nav: Nav, change: impl FnOnce(&mut ViewState)) {
+        self.state.update(change);
+        if nav == Nav::Push {
+            self.detail_pushed.set_value(false);
+        }
+        browser::set_query(&self.state.with_untracked(to_query), nav == Nav::Push);
+    }
+
+    /// The link to this state with `change` applied (for real `href`s).
+    pub fn href(&self, change: impl FnOnce(&mut ViewState)) -> String {
+        let mut s = self.state.get_untracked();
+        change(&mut s);
+        let q = to_query(&s);
+        if q.is_empty() {
+            "./".into()
+        } else {
+            q
+        }
+    }
+
+    /// Opens an event's detail, remembering where focus was.
+    pub fn open(&self, id: &str, opener: Option<web_sys::Element>) {
+        self.opener
+            .set_value(opener.or_else(browser::active_element));
+        let id = id.to_string();
+        self.go(Nav::Push, |s| s.event = Some(id));
+        self.detail_pushed.set_value(true);
+    }
+
+    /// Closes the detail: back in history when opening it pushed an entry.
+    pub fn close(&self) {
+        if self.detail_pushed.get_value() {
+            self.detail_pushed.set_value(false);
+            browser::back();
+        } else {
+            self.go(Nav::Push, |s| s.event = None);
+        }
+    }
+
+    /// Shows another month (prev/next/today, PageUp/PageDown).
+    pub fn show_month(&self, month: (i32, u32)) {
+        self.go(Nav::Push, |s| s.month = Some(month));
+    }
+
+    /// Whether `day` is in the month shown.
+    pub fn in_month(&self, day: NaiveDate) -> bool {
+        self.month.get() == (day.year(), day.month())
+    }
+
+    /// A project's colour and name in the current language.
+    pub fn project_look(&self, project_id: &str, english: bool) -> (String, String) {
+        self.catalog.with_value(|c| {
+            c.project(project_id).map_or_else(
+                || ("#555555".to_string(), project_id.to_string()),
+                |p| (p.color.clone(), p.name.get(english).to_string()),
+            )
+        })
+    }
+}
+
+/// The handle, from context.
+pub fn use_ctx() -> Ctx {
+    expect_context::<Ctx>()
+}
+
+/// An event's title in the current language.
+pub fn title(event: &Event, english: bool) -> &str {
+    match (&event.title_en, english) {
+        (Some(en), true) => en,
+        _ => &event.title,
+    }
+}

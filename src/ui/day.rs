@@ -1,0 +1,64 @@
+//! The events of one day, under the month grid: what a tap on a phone's
+//! compact grid, a click on "+N件" or Enter on a day shows.
+
+use super::ctx::use_ctx;
+use super::rows::row_for;
+use crate::agenda::{agenda, Scope};
+use crate::jp::{format_date, format_date_en, holiday};
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+#[component]
+pub fn DayPanel(day: Memo<NaiveDate>) -> impl IntoView {
+    let ctx = use_ctx();
+    let heading = move || {
+        let d = day.get();
+        let en = ctx.english.get();
+        let mut text = if en {
+            format_date_en(d)
+        } else {
+            format_date(d)
+        };
+        if let Some(h) = holiday(d) {
+            text.push_str(if en { " · " } else { " " });
+            text.push_str(h.name(en));
+        }
+        text
+    };
+    let items = move || {
+        let d = day.get();
+        let en = ctx.english.get();
+        let page = ctx.selection.with(|sel| {
+            let on_day: Vec<usize> = ctx
+                .index
+                .with_value(|ix| ix.on(d).iter().copied().filter(|&i| sel.keep[i]).collect());
+            let end = d.succ_opt().unwrap_or(d);
+            ctx.catalog.with_value(|c| {
+                agenda(
+                    &c.events,
+                    &on_day,
+                    Scope::Range { start: d, end },
+                    0,
+                    usize::MAX,
+                )
+            })
+        });
+        if page.is_empty() {
+            return view! { <p class="empty">{ctx.t("この日の予定はありません。", "No events on this day.")}</p> }
+                .into_any();
+        }
+        let rows = page
+            .groups
+            .iter()
+            .flat_map(|g| g.items.iter())
+            .map(|it| row_for(ctx, it.event, it.continued, en))
+            .collect_view();
+        view! { <ul class="rows">{rows}</ul> }.into_any()
+    };
+    view! {
+        <section class="day-panel" aria-live="polite">
+            <h3 tabindex="-1">{heading}</h3>
+            {items}
+        </section>
+    }
+}

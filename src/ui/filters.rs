@@ -1,0 +1,140 @@
+//! The side panel's filters: the search box, one checkbox per project (in
+//! its colour, with how many events match the search), all / none, and
+//! the download of the events now shown as one `.ics` file. Every change
+//! goes into the URL; the search box replaces the history entry while
+//! typing instead of adding one per key.
+
+use super::browser;
+use super::ctx::{use_ctx, Nav};
+use crate::ics::{calendar, CalendarMeta};
+use crate::model::{Event, Text};
+use leptos::prelude::*;
+
+#[component]
+pub fn Filters() -> impl IntoView {
+    let ctx = use_ctx();
+    let projects: Vec<(String, Text, String)> = ctx.catalog.with_value(|c| {
+        c.projects
+            .iter()
+            .map(|p| (p.id.clone(), p.name.clone(), p.color.clone()))
+            .collect()
+    });
+    let counts = Memo::new(move |_| {
+        ctx.filter.with(|f| {
+            ctx.catalog.with_value(|c| {
+                f.project_counts(c)
+                    .into_iter()
+                    .map(|(_, n)| n)
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let all_ids: Vec<String> = projects.iter().map(|p| p.0.clone()).collect();
+    let all_ids = StoredValue::new(all_ids);
+    let toggle = move |id: String, on: bool| {
+        ctx.go(Nav::Push, |s| {
+            let picked: Vec<String> = all_ids.with_value(|all| {
+                all.iter()
+                    .filter(|p| {
+                        if **p == id {
+                            on
+                        } else {
+                            s.projects.as_ref().is_none_or(|set| set.contains(p))
+                        }
+                    })
+                    .cloned()
+                    .collect()
+            });
+            let every = all_ids.with_value(|all| all.len() == picked.len());
+            s.projects = (!every).then_some(picked);
+        })
+    };
+    let boxes = projects
+        .into_iter()
+        .enumerate()
+        .map(|(i, (id, name, color))| {
+            let checked_id = id.clone();
+            let change_id = id.clone();
+            let name = ctx.text(name);
+            view! {
+                <li>
+                    <label class="project">
+                        <input
+                            type="checkbox"
+                            data-project-id=id
+                            style=format!("accent-color:{color}")
+                            prop:checked=move || ctx.filter.with(|f| f.project_selected(&checked_id))
+                            on:change=move |ev| toggle(change_id.clone(), event_target_checked(&ev))
+                        />
+                        <span class="chip" style=format!("background:{color}") aria-hidden="true"></span>
+                        <span class="name">{name}</span>
+                        <span class="count">
+                            {move || counts.with(|c| c.get(i).copied().unwrap_or(0))}
+                        </span>
+                    </label>
+                </li>
+            }
+        })
+        .collect_view();
+    let shown = move || ctx.selection.with(|s| s.ids.len());
+    let download = move |_| {
+        let text = ctx.selection.with_untracked(|sel| {
+            ctx.catalog.with_value(|c| {
+                let events: Vec<&Event> = sel.ids.iter().filter_map(|&i| c.events.get(i)).collect();
+                let meta = CalendarMeta {
+                    name: format!("{}（表示中の予定）", c.site.name.ja),
+                    description: None,
+                    stamp: None,
+                };
+                calendar(c, &events, &meta)
+            })
+        });
+        browser::download("iguren-events.ics", "text/calendar;charset=utf-8", &text);
+    };
+    view! {
+        <section class="filters" aria-labelledby="filters-title">
+            <h2 id="filters-title" class="side-title">{ctx.tr("絞り込み", "Filter")}</h2>
+            <label class="search">
+                <span>{ctx.tr("検索（題名・会場・講師・内容）", "Search (title, venue, speakers, text)")}</span>
+                <input
+                    type="search"
+                    data-testid="search"
+                    prop:value=move || ctx.state.with(|s| s.query.clone())
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        ctx.go(Nav::Replace, |s| s.query = text);
+                    }
+                />
+            </label>
+            <fieldset class="projects">
+                <legend>{ctx.tr("プロジェクト・研究会", "Projects and groups")}</legend>
+                <div class="all-none">
+                    <button type="button" on:click=move |_| ctx.go(Nav::Push, |s| s.projects = None)>
+                        {ctx.tr("すべて", "All")}
+                    </button>
+                    <button
+                        type="button"
+                        on:click=move |_| ctx.go(Nav::Push, |s| s.projects = Some(Vec::new()))
+                    >
+                        {ctx.tr("なし", "None")}
+                    </button>
+                </div>
+                <ul>{boxes}</ul>
+            </fieldset>
+            <button
+                type="button"
+                class="download"
+                prop:disabled=move || shown() == 0
+                on:click=download
+            >
+                {move || {
+                    if ctx.english.get() {
+                        format!("Download the {} events shown (.ics)", shown())
+                    } else {
+                        format!("表示中の予定を .ics でダウンロード（{}件）", shown())
+                    }
+                }}
+            </button>
+        </section>
+    }
+}

@@ -1,0 +1,179 @@
+//! The list view: the filtered events grouped by day (`2月25日(水)`),
+//! upcoming by default or past on a toggle, one page at a time
+//! ([`crate::agenda::agenda`]) with a "もっと見る" button, so the page never
+//! holds thousands of rows.
+//!
+//! When nothing is upcoming but past events match (the 2004 newsletter
+//! today), the list says so and shows the past events, newest first: a
+//! member who opens the list expects to see something, and an explicit
+//! notice keeps it from looking like the future.
+
+use super::ctx::{use_ctx, Nav};
+use super::rows::row_for;
+use crate::agenda::{agenda, Scope};
+use crate::jp::{format_day, format_day_en};
+use chrono::Datelike;
+use leptos::prelude::*;
+
+/// Events per page.
+const PAGE: usize = 50;
+
+#[component]
+pub fn ListView() -> impl IntoView {
+    let ctx = use_ctx();
+    let today = ctx.today;
+    let past = Memo::new(move |_| ctx.state.with(|s| s.past));
+    let limit = RwSignal::new(PAGE);
+    // A new filter or scope starts again at the first page.
+    Effect::new(move |_| {
+        ctx.selection.track();
+        past.track();
+        limit.set(PAGE);
+    });
+    let upcoming = Memo::new(move |_| {
+        ctx.selection.with(|sel| {
+            ctx.catalog
+                .with_value(|c| agenda(&c.events, &sel.ids, Scope::Upcoming { today }, 0, 0).total)
+        })
+    });
+    let showing_past = Memo::new(move |_| past.get() || upcoming.get() == 0);
+    let page = Memo::new(move |_| {
+        let scope = if showing_past.get() {
+            Scope::Past { today }
+        } else {
+            Scope::Upcoming { today }
+        };
+        let limit = limit.get();
+        ctx.selection.with(|sel| {
+            ctx.catalog
+                .with_value(|c| agenda(&c.events, &sel.ids, scope, 0, limit))
+        })
+    });
+    let set_past = move |value: bool| move |_| ctx.go(Nav::Push, |s| s.past = value);
+    let notice = move || {
+        (!past.get() && upcoming.get() == 0 && page.with(|p| p.total > 0)).then(|| {
+            view! {
+                <p class="notice" role="status">
+                    {ctx.t(
+                        "今後の予定はありません。過去の予定を新しい順に表示しています。",
+                        "No upcoming events. Showing past events, newest first.",
+                    )}
+                </p>
+            }
+        })
+    };
+    let groups = move || {
+        let en = ctx.english.get();
+        page.with(|p| {
+            let mut year = today.year();
+            let mut out = Vec::with_capacity(p.groups.len());
+            for g in &p.groups {
+                if g.date.year() != year {
+                    year = g.date.year();
+                    let text = if en {
+                        year.to_string()
+                    } else {
+                        format!("{year}年")
+                    };
+                    out.push(view! { <h3 class="year">{text}</h3> }.into_any());
+                }
+                let day = if en {
+                    format_day_en(g.date)
+                } else {
+                    format_day(g.date)
+                };
+                let sunday = g.date.weekday().num_days_from_sunday() == 0
+                    || crate::jp::holiday(g.date).is_some();
+                let saturday = g.date.weekday().num_days_from_sunday() == 6;
+                let rows = g
+                    .items
+                    .iter()
+                    .map(|it| row_for(ctx, it.event, it.continued, en))
+                    .collect_view();
+                out.push(
+                    view! {
+                        <section class="day-group">
+                            <h4 class:sun=sunday class:sat=saturday>{day}</h4>
+                            <ul class="rows">{rows}</ul>
+                        </section>
+                    }
+                    .into_any(),
+                );
+            }
+            out
+        })
+    };
+    let empty = move || {
+        page.with(|p| p.total == 0).then(|| {
+            view! {
+                <div class="empty">
+                    <p>{ctx.t("条件に合う予定はありません。", "No events match.")}</p>
+                    <button
+                        type="button"
+                        on:click=move |_| {
+                            ctx.go(Nav::Push, |s| {
+                                s.projects = None;
+                                s.query.clear();
+                            })
+                        }
+                    >
+                        {ctx.t("絞り込みを解除", "Clear the filters")}
+                    </button>
+                </div>
+            }
+        })
+    };
+    let more = move || {
+        page.with(|p| p.next.map(|_| p.total - p.len()))
+            .map(|rest| {
+                view! {
+                    <button
+                        type="button"
+                        class="more-list"
+                        on:click=move |_| limit.update(|l| *l += PAGE)
+                    >
+                        {move || {
+                            if ctx.english.get() {
+                                format!("Show more ({rest} left)")
+                            } else {
+                                format!("もっと見る（残り{rest}件）")
+                            }
+                        }}
+                    </button>
+                }
+            })
+    };
+    view! {
+        <section class="list-view" data-testid="list-view" aria-labelledby="list-title">
+            <h2 id="list-title" class="list-title">
+                {move || {
+                    if showing_past.get() {
+                        ctx.t("過去の予定", "Past events")
+                    } else {
+                        ctx.t("今後の予定", "Upcoming events")
+                    }
+                }}
+            </h2>
+            <div class="switch" role="group" aria-label=ctx.tr("期間", "Period")>
+                <button
+                    type="button"
+                    aria-pressed=move || (!showing_past.get()).to_string()
+                    on:click=set_past(false)
+                >
+                    {ctx.tr("今後の予定", "Upcoming")}
+                </button>
+                <button
+                    type="button"
+                    aria-pressed=move || showing_past.get().to_string()
+                    on:click=set_past(true)
+                >
+                    {ctx.tr("過去の予定", "Past")}
+                </button>
+            </div>
+            {notice}
+            {empty}
+            {groups}
+            {more}
+        </section>
+    }
+}

@@ -1,0 +1,321 @@
+//! The month view: a Sunday-first grid of the month's weeks following the
+//! WAI-ARIA grid pattern, events as bars in their project's colour (one
+//! continuous bar for a multi-day event, continued across week rows), at
+//! most [`LANES`] bars a day and "+N件" for the rest, and below it the
+//! list of the picked day ([`super::day::DayPanel`]).
+//!
+//! The rows come from [`crate::grid::month_rows`] over the day index, in a
+//! memo of the month and the filter: opening an event or moving the
+//! keyboard focus does not redraw the grid. On a phone the same bars are
+//! drawn by CSS as thin coloured markers and a tap picks the day.
+//!
+//! Keys: arrows move between days, Home/End to the start/end of the week,
+//! PageUp/PageDown by a month, Enter or Space picks the day and moves to
+//! its list. One cell is in the tab order (roving tabindex).
+
+use super::browser;
+use super::ctx::{title, use_ctx, Ctx};
+use super::day::DayPanel;
+use super::rows::open_on_click;
+use crate::grid::{month_rows, Segment, WeekRow};
+use crate::jp::{self, day_kind, holiday, DayKind};
+use crate::model::{Status, When};
+use chrono::{Datelike, Days, Months, NaiveDate};
+use leptos::ev::KeyboardEvent;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Bars shown per day before "+N件".
+pub const LANES: usize = 3;
+
+/// The day listed when none is picked: today when it is in the month, else
+/// the first day of the month with a shown event, else the 1st.
+fn default_day(ctx: Ctx, (y, m): (i32, u32)) -> NaiveDate {
+    let first = NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(ctx.today);
+    if (ctx.today.year(), ctx.today.month()) == (y, m) {
+        return ctx.today;
+    }
+    ctx.selection.with(|sel| {
+        ctx.index.with_value(|ix| {
+            first
+                .iter_days()
+                .take_while(|d| d.month() == m)
+                .find(|&d| ix.on(d).iter().any(|&i| sel.keep[i]))
+                .unwrap_or(first)
+        })
+    })
+}
+
+#[component]
+pub fn MonthView() -> impl IntoView {
+    let ctx = use_ctx();
+    let rows = Memo::new(move |_| {
+        let (y, m) = ctx.month.get();
+        ctx.selection.with(|sel| {
+            ctx.catalog.with_value(|c| {
+                ctx.index
+                    .with_value(|ix| month_rows(y, m, &c.events, ix, |i| sel.keep[i], LANES))
+            })
+        })
+    });
+    let shown_day = Memo::new(move |_| {
+        let month = ctx.month.get();
+        ctx.picked_day
+            .get()
+            .filter(|d| (d.year(), d.month()) == month)
+            .unwrap_or_else(|| default_day(ctx, month))
+    });
+    let focus_day = RwSignal::new(None::<NaiveDate>);
+    // Whether a day is drawn in the grid (the month and the days around it).
+    let visible = move |d: NaiveDate| {
+        rows.with(|r| match (r.first(), r.last()) {
+            (Some(a), Some(b)) => a.days[0] <= d && d <= b.days[6],
+            _ => false,
+        })
+    };
+    let focus_target = Memo::new(move |_| {
+        focus_day
+            .get()
+            .filter(|&d| visible(d))
+            .unwrap_or_else(|| shown_day.get())
+    });
+    let pick = move |date: NaiveDate| {
+        focus_day.set(Some(date));
+        ctx.picked_day.set(Some(date));
+        if !ctx.in_month(date) {
+            ctx.show_month((date.year(), date.month()));
+        }
+    };
+    let on_key = move |ev: KeyboardEvent| {
+        // The day of the focused cell (focus may have got there by a click
+        // or a script, not only by these keys).
+        let cur = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.get_attribute("data-date"))
+            .and_then(|d| crate::load::parse_date(&d).ok())
+            .unwrap_or_else(|| focus_target.get_untracked());
+        let back = u64::from(cur.weekday().num_days_from_sunday());
+        let next = match ev.key().as_str() {
+            "ArrowLeft" => cur.checked_sub_days(Days::new(1)),
+            "ArrowRight" => cur.checked_add_days(Days::new(1)),
+            "ArrowUp" => cur.checked_sub_days(Days::new(7)),
+            "ArrowDown" => cur.checked_add_days(Days::new(7)),
+            "Home" => cur.checked_sub_days(Days::new(back)),
+            "End" => cur.checked_add_days(Days::new(6 - back)),
+            "PageUp" => cur.checked_sub_months(Months::new(1)),
+            "PageDown" => cur.checked_add_months(Months::new(1)),
+            "Enter" | " " => {
+                ev.prevent_default();
+                pick(cur);
+                browser::reveal(".day-panel");
+                browser::focus(".day-panel h3");
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        let Some(next) = next else { return };
+        focus_day.set(Some(next));
+        let cell = format!("[data-testid=month-grid] [data-date=\"{next}\"]");
+        if visible(next) && !matches!(ev.key().as_str(), "PageUp" | "PageDown") {
+            browser::focus(&cell);
+        } else {
+            ctx.show_month((next.year(), next.month()));
+            request_animation_frame(move || {
+                browser::focus(&cell);
+            });
+        }
+    };
+    let heads = move || {
+        let en = ctx.english.get();
+        (0..7)
+            .map(|i| {
+                let name = if en {
+                    jp::WEEKDAYS_EN[i]
+                } else {
+                    jp::WEEKDAYS_JA[i]
+                };
+                let class = match i {
+                    0 => "wd sun",
+                    6 => "wd sat",
+                    _ => "wd",
+                };
+                view! { <div role="columnheader" class=class>{name}</div> }
+            })
+            .collect_view()
+    };
+    let weeks = move || {
+        let en = ctx.english.get();
+        rows.with(|rows| {
+            rows.iter()
+                .map(|row| week(ctx, row, en, shown_day, focus_target, pick))
+                .collect_view()
+        })
+    };
+    let label = move || {
+        let (y, m) = ctx.month.get();
+        if ctx.english.get() {
+            jp::format_month_heading_en(y, m)
+        } else {
+            jp::format_month_heading(y, m)
+        }
+    };
+    view! {
+        <div class="month-view">
+            <div
+                role="grid"
+                class="month-grid"
+                data-testid="month-grid"
+                aria-label=label
+                on:keydown=on_key
+            >
+                <div role="row" class="week-head">{heads}</div>
+                {weeks}
+            </div>
+            <DayPanel day=shown_day />
+        </div>
+    }
+}
+
+/// One week row: seven day cells, each holding the bars that start there.
+fn week(
+    ctx: Ctx,
+    row: &WeekRow,
+    en: bool,
+    shown_day: Memo<NaiveDate>,
+    focus_target: Memo<NaiveDate>,
+    pick: impl Fn(NaiveDate) + Copy + 'static,
+) -> impl IntoView {
+    let cells = (0..7)
+        .map(|col| {
+            let date = row.days[col];
+            let bars: Vec<&Segment> = row.segments.iter().filter(|s| s.start_col == col).collect();
+            let more = row.more[col];
+            let count = ctx.selection.with_untracked(|sel| {
+                ctx.index
+                    .with_value(|ix| ix.on(date).iter().filter(|&&i| sel.keep[i]).count())
+            });
+            let hol = holiday(date);
+            let kind = match day_kind(date) {
+                DayKind::Holiday | DayKind::Sunday => "day sun",
+                DayKind::Saturday => "day sat",
+                DayKind::Weekday => "day",
+            };
+            let label = cell_label(date, count, hol.map(|h| h.name(en)), en);
+            let more_label = if en {
+                format!("+{more} more")
+            } else {
+                format!("+{more}件")
+            };
+            view! {
+                <div
+                    role="gridcell"
+                    class=kind
+                    class:other=move || !ctx.in_month(date)
+                    class:picked=move || shown_day.get() == date
+                    data-date=date.to_string()
+                    aria-selected=move || (shown_day.get() == date).to_string()
+                    aria-current=(date == ctx.today).then_some("date")
+                    tabindex=move || if focus_target.get() == date { "0" } else { "-1" }
+                    on:click=move |_| pick(date)
+                >
+                    // The cell's name comes from its content: this full date
+                    // first (an aria-label would hide the bars' titles).
+                    <span class="sr-only">{label}</span>
+                    <div class="day-head" aria-hidden="true">
+                        <span class="num">{date.day()}</span>
+                        {hol.map(|h| view! { <span class="hol">{h.name(en)}</span> })}
+                    </div>
+                    {bars.into_iter().map(|s| bar(ctx, s, en)).collect_view()}
+                    {(more > 0)
+                        .then(|| {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="more"
+                                    tabindex="-1"
+                                    on:click=move |ev| {
+                                        ev.stop_propagation();
+                                        pick(date);
+                                        browser::reveal(".day-panel");
+                                    }
+                                >
+                                    {more_label}
+                                </button>
+                            }
+                        })}
+                </div>
+            }
+        })
+        .collect_view();
+    view! { <div role="row" class="week">{cells}</div> }
+}
+
+/// `2004年2月25日(水) 2件` (with the holiday's name when there is one).
+fn cell_label(date: NaiveDate, count: usize, hol: Option<&str>, en: bool) -> String {
+    let mut label = if en {
+        let n = if count == 1 {
+            "1 event".to_string()
+        } else {
+            format!("{count} events")
+        };
+        format!("{}, {n}", jp::format_date_en(date))
+    } else {
+        format!("{} {count}件", jp::format_date(date))
+    };
+    if let Some(h) = hol {
+        label.push_str(if en { ", " } else { " " });
+        label.push_str(h);
+    }
+    label
+}
+
+/// One event's bar within a week row; `--span` columns wide, in `--lane`.
+fn bar(ctx: Ctx, s: &Segment, en: bool) -> Option<AnyView> {
+    ctx.catalog.with_value(|c| {
+        let event = c.events.get(s.event)?;
+        let color = c
+            .project(&event.project)
+            .map_or("#555555", |p| p.color.as_str());
+        let time = match event.when {
+            When::Timed { start, .. } if s.is_start => {
+                format!("{} ", jp::format_time(start.time()))
+            }
+            _ => String::new(),
+        };
+        let cancelled = event.status == Status::Cancelled;
+        let prefix = if cancelled {
+            if en {
+                "[Cancelled] "
+            } else {
+                "【中止】"
+            }
+        } else {
+            ""
+        };
+        let text = format!("{prefix}{time}{}", title(event, en));
+        let tip = text.clone();
+        let id = event.id.clone();
+        let href = ctx.href(|st| st.event = Some(id.clone()));
+        Some(
+            view! {
+                <a
+                    class="bar"
+                    class:cont-l=!s.is_start
+                    class:cont-r=!s.is_end
+                    class:cancelled=cancelled
+                    href=href
+                    tabindex="-1"
+                    title=tip
+                    data-event-id=id.clone()
+                    style=format!("--span:{};--lane:{};background:{color}", s.span, s.lane)
+                    on:click=open_on_click(ctx, id)
+                >
+                    {text}
+                </a>
+            }
+            .into_any(),
+        )
+    })
+}

@@ -1,0 +1,117 @@
+//! One event as a row of the day list and the list view: time, title,
+//! project (in its colour) and venue, as a real link to the event's detail
+//! (`?e=ID`), so it can be opened in a new tab or copied.
+
+use super::ctx::{title, Ctx};
+use crate::jp::{format_day, format_day_en, format_time};
+use crate::model::{Event, Status, When};
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The time column: `18:00〜20:30`, `終日`, `継続中（〜2月6日(金)）`.
+pub fn time_label(when: &When, continued: bool, english: bool) -> String {
+    let day = |d: NaiveDate| {
+        if english {
+            format_day_en(d)
+        } else {
+            format_day(d)
+        }
+    };
+    let dash = if english { "–" } else { "〜" };
+    match *when {
+        When::AllDay { start, end } if start == end => {
+            (if english { "All day" } else { "終日" }).to_string()
+        }
+        When::AllDay { end, .. } => match (continued, english) {
+            (false, false) => format!("終日（〜{}）", day(end)),
+            (false, true) => format!("All day (to {})", day(end)),
+            (true, false) => format!("開催中（〜{}）", day(end)),
+            (true, true) => format!("Ongoing (to {})", day(end)),
+        },
+        When::Timed { start, end } => {
+            let from = if continued {
+                String::new()
+            } else {
+                format_time(start.time())
+            };
+            match end {
+                None => format!("{from}{dash}"),
+                Some(e) if e.date() == start.date() => {
+                    format!("{from}{dash}{}", format_time(e.time()))
+                }
+                Some(e) => format!("{from}{dash}{} {}", day(e.date()), format_time(e.time())),
+            }
+        }
+    }
+}
+
+/// A status badge: 中止 for cancelled, 仮 for tentative.
+pub fn status_badge(status: Status, english: bool) -> Option<AnyView> {
+    let (class, text) = match (status, english) {
+        (Status::Cancelled, false) => ("badge cancelled", "中止"),
+        (Status::Cancelled, true) => ("badge cancelled", "Cancelled"),
+        (Status::Tentative, false) => ("badge tentative", "予定（仮）"),
+        (Status::Tentative, true) => ("badge tentative", "Tentative"),
+        (Status::Scheduled, _) => return None,
+    };
+    Some(view! { <span class=class>{text}</span> }.into_any())
+}
+
+/// The click handler of a link that opens an event's detail in place
+/// (a modified click still opens a new tab).
+pub fn open_on_click(ctx: Ctx, id: String) -> impl Fn(leptos::ev::MouseEvent) + 'static {
+    move |ev: leptos::ev::MouseEvent| {
+        if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
+            return;
+        }
+        ev.prevent_default();
+        let opener = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        ctx.open(&id, opener);
+    }
+}
+
+/// One `<li>` for `event`.
+pub fn event_row(ctx: Ctx, event: &Event, continued: bool, english: bool) -> impl IntoView {
+    let (color, project) = ctx.project_look(&event.project, english);
+    let id = event.id.clone();
+    let href = ctx.href(|s| s.event = Some(id.clone()));
+    let venue = event
+        .venue
+        .as_ref()
+        .and_then(|v| v.name.clone().or_else(|| v.room.clone()));
+    let cancelled = event.status == Status::Cancelled;
+    view! {
+        <li class="ev-row">
+            <a
+                class="ev"
+                class:cancelled=cancelled
+                href=href
+                data-event-id=id.clone()
+                on:click=open_on_click(ctx, id)
+            >
+                <span class="time">{time_label(&event.when, continued, english)}</span>
+                <span class="title">
+                    {status_badge(event.status, english)}
+                    {title(event, english).to_string()}
+                </span>
+                <span class="meta">
+                    <span class="chip" style=format!("background:{color}") aria-hidden="true"></span>
+                    {project}
+                    {venue.map(|v| view! { <span class="venue">{v}</span> })}
+                </span>
+            </a>
+        </li>
+    }
+}
+
+/// The row of event `index` of the catalogue (nothing for a bad index).
+pub fn row_for(ctx: Ctx, index: usize, continued: bool, english: bool) -> Option<AnyView> {
+    ctx.catalog.with_value(|c| {
+        c.events
+            .get(index)
+            .map(|e| event_row(ctx, e, continued, english).into_any())
+    })
+}

@@ -1,0 +1,99 @@
+//! The page around the views: the site title and language switch, the
+//! data-problem banner, the toolbar, the month or list view, the filter
+//! side panel and the event detail dialog. Builds the shared [`Ctx`] from
+//! the loaded text and marks the page ready once the first view is drawn.
+
+use super::ctx::{use_ctx, Ctx};
+use super::{detail, fetch, filters, list, month, subscribe, toolbar};
+use crate::load::{load, Diagnostic};
+use crate::route::{View, ViewState};
+use leptos::prelude::*;
+
+/// At most this many data problems are listed; the rest are counted.
+const MAX_PROBLEMS: usize = 50;
+
+#[component]
+pub fn Shell(text: String, state: ViewState) -> impl IntoView {
+    let loaded = load(&text);
+    drop(text);
+    let site_name = loaded.catalog.site.name.clone();
+    let ctx = Ctx::new(loaded.catalog, state);
+    provide_context(ctx);
+    let view_kind = Memo::new(move |_| ctx.state.with(|s| s.view));
+    Effect::new(move |_| fetch::mark_ready());
+    let title = move || site_name.get(ctx.english.get()).to_string();
+    view! {
+        <div class="app">
+            <header class="top">
+                <h1 class="site-title">{title}</h1>
+                <button
+                    type="button"
+                    class="lang"
+                    data-testid="lang"
+                    lang=move || if ctx.english.get() { "ja" } else { "en" }
+                    on:click=move |_| ctx.english.update(|e| *e = !*e)
+                >
+                    {ctx.tr("English", "日本語")}
+                </button>
+            </header>
+            <Problems diagnostics=loaded.diagnostics />
+            <toolbar::Toolbar />
+            <div class="layout">
+                <main class="main" id="main">
+                    {move || match view_kind.get() {
+                        View::Month => view! { <month::MonthView /> }.into_any(),
+                        View::List => view! { <list::ListView /> }.into_any(),
+                    }}
+                </main>
+                <aside class="side">
+                    <filters::Filters />
+                    <subscribe::Subscribe />
+                </aside>
+            </div>
+            <detail::Detail />
+        </div>
+    }
+}
+
+/// The banner listing what is wrong with the data file, as the loader
+/// says it; nothing when the data is clean.
+#[component]
+fn Problems(diagnostics: Vec<Diagnostic>) -> impl IntoView {
+    let ctx = use_ctx();
+    if diagnostics.is_empty() {
+        return None;
+    }
+    let more = diagnostics.len().saturating_sub(MAX_PROBLEMS);
+    let items = diagnostics
+        .into_iter()
+        .take(MAX_PROBLEMS)
+        .map(|d| {
+            let path = if d.path.is_empty() {
+                "/".to_string()
+            } else {
+                d.path
+            };
+            view! {
+                <li>
+                    <code>{format!("{}:{} {}", d.line, d.column, path)}</code>
+                    " "
+                    <span lang="ja">{d.ja}</span>
+                    " / "
+                    <span lang="en">{d.en}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <section class="data-error" role="alert" data-testid="data-error">
+            <h2>
+                {ctx.tr(
+                    "データに問題があります（問題のない予定は表示しています）",
+                    "The data has problems (the valid events are shown)",
+                )}
+            </h2>
+            <ul>{items}</ul>
+            {(more > 0).then(|| view! { <p>{format!("ほか {more} 件 / {more} more")}</p> })}
+        </section>
+    })
+}

@@ -1,0 +1,103 @@
+//! Subscribing to the published feeds (`ics/all.ics`, one per project):
+//! a `webcal://` link built from the page's own address (iPhone, Mac,
+//! Outlook), Google Calendar's `cid=` link (Android), and the https address
+//! to copy. Also the notice for in-app browsers (LINE, Instagram, …) that
+//! cannot hand a calendar file to the phone.
+
+use super::browser;
+use super::ctx::use_ctx;
+use crate::ics::links::{is_in_app_browser, subscribe};
+use crate::model::Text;
+use crate::publish::{all_path, project_path};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Says, in an in-app browser, how to get to a real browser; nothing
+/// elsewhere.
+#[component]
+pub fn InAppNotice() -> impl IntoView {
+    let ctx = use_ctx();
+    is_in_app_browser(&browser::user_agent()).then(|| {
+        view! {
+            <div class="notice in-app" role="note">
+                <p>
+                    {ctx.tr(
+                        "アプリ内のブラウザ（LINE など）では、カレンダーファイルを開けません。",
+                        "This in-app browser (LINE and the like) cannot open calendar files.",
+                    )}
+                </p>
+                <p>
+                    {ctx.tr(
+                        "「ブラウザで開く」: 画面の「⋯」メニューから「ブラウザで開く」（Safari / Chrome）を選んでから追加してください。Google カレンダーのリンクはこのままでも使えます。",
+                        "Open in browser: choose \u{201c}Open in browser\u{201d} (Safari / Chrome) from the \u{22ef} menu, then add it there. The Google Calendar link works here too.",
+                    )}
+                </p>
+            </div>
+        }
+    })
+}
+
+#[component]
+pub fn Subscribe() -> impl IntoView {
+    let ctx = use_ctx();
+    let page = browser::href();
+    let mut feeds: Vec<(Text, String)> = vec![(
+        Text {
+            ja: "すべてのイベント".into(),
+            en: Some("All events".into()),
+        },
+        all_path(),
+    )];
+    ctx.catalog.with_value(|c| {
+        feeds.extend(
+            c.projects
+                .iter()
+                .map(|p| (p.name.clone(), project_path(&p.id))),
+        );
+    });
+    let rows = feeds
+        .into_iter()
+        .map(|(name, path)| {
+            let (https, webcal, google) = subscribe(&page, &path);
+            let name = ctx.text(name);
+            view! {
+                <li class="feed">
+                    <span class="feed-name">{name}</span>
+                    <span class="feed-links">
+                        <a href=webcal>{ctx.tr("購読（iPhone・Mac）", "Subscribe (iPhone, Mac)")}</a>
+                        <a href=google target="_blank" rel="noopener">
+                            {ctx.tr("Google カレンダー（Android）", "Google Calendar (Android)")}
+                        </a>
+                    </span>
+                    <input
+                        type="text"
+                        readonly
+                        value=https
+                        aria-label=ctx.tr("購読用アドレス（コピーしてください）", "Feed address (to copy)")
+                        on:focus=move |ev| {
+                            if let Some(input) = ev
+                                .target()
+                                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                            {
+                                input.select();
+                            }
+                        }
+                    />
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="subscribe">
+            <summary>{ctx.tr("カレンダーアプリで購読", "Subscribe in your calendar app")}</summary>
+            <p class="hint">
+                {ctx.tr(
+                    "購読すると、予定の追加や変更が自動でスマートフォンのカレンダーに届きます。",
+                    "A subscription brings new and changed events to your phone's calendar by itself.",
+                )}
+            </p>
+            <InAppNotice />
+            <ul>{rows}</ul>
+        </details>
+    }
+}

@@ -1,0 +1,266 @@
+// The calendar as members use it, in headless Chromium against the
+// release build in dist/: loading, month and list views, navigation,
+// filters, search, detail, URL state, the error banner, the phone layout
+// and axe-core. Run: DIST=dist node --test tests/browser/ (make test).
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, launch, open, ready, eventIds, axe } from './harness.mjs';
+
+const dist = process.env.DIST ?? 'dist';
+const here = path.dirname(new URL(import.meta.url).pathname);
+const data = JSON.parse(fs.readFileSync(path.join(dist, 'events.json'), 'utf8'));
+let server;
+let browser;
+
+before(async () => {
+  server = await serve(dist, { extra: { '/broken.json': path.join(here, 'fixtures/broken.json') } });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const grid = '[data-testid="month-grid"]';
+const list = '[data-testid="list-view"]';
+const detail = '[data-testid="event-detail"]';
+const query = async (page) => new URL(page.url()).search;
+
+test('opens ready on the month of the latest event, with no errors', async () => {
+  const page = await open(browser, server.url);
+  assert.ok(await page.$(grid), 'month grid');
+  // Every event is past (2004), so the month of the latest one: March 2004.
+  assert.ok(await page.$(`${grid} [data-date="2004-03-03"]`));
+  assert.match(await page.textContent('body'), /2004年（平成16年）3月/);
+  assert.deepEqual(await eventIds(page, grid), ['boshoku-seminar-2004-03-03']);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('prev / next / today navigate months, and the URL follows', async () => {
+  const page = await open(browser, `${server.url}?month=2004-02`);
+  assert.ok(await page.$(`${grid} [data-date="2004-02-25"]`));
+  await page.click('[data-testid="next-month"]');
+  await page.waitForSelector(`${grid} [data-date="2004-03-31"]`);
+  assert.match(await query(page), /month=2004-03/);
+  await page.click('[data-testid="prev-month"]');
+  await page.click('[data-testid="prev-month"]');
+  await page.waitForSelector(`${grid} [data-date="2004-01-22"]`);
+  const ids = await eventIds(page, grid);
+  assert.ok(ids.includes('yugoka-kenkyukai-2004-01-22'), ids.join());
+  await page.click('[data-testid="today"]');
+  const now = new Date();
+  const ym = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+  await page.waitForSelector(`${grid} [data-date="${ym}-15"]`);
+  await page.context().close();
+});
+
+test('February 2004: holidays, weekend colours, the three-day show as one bar', async () => {
+  const page = await open(browser, `${server.url}?month=2004-02`);
+  const text = await page.textContent(grid);
+  assert.match(text, /建国記念の日/);
+  // Sunday first: the first cell of the grid is Sunday 2004-02-01.
+  const first = await page.$eval(`${grid} [data-date]`, (el) => el.dataset.date);
+  assert.equal(first, '2004-02-01');
+  // The trade show 2/4-2/6 (Wed-Fri) is one element spanning three days.
+  const bars = await page.$$(`${grid} [data-event-id="hosou-technical-show-2004"]`);
+  assert.equal(bars.length, 1, 'one continuous bar');
+  const bar = await bars[0].boundingBox();
+  const wed = await (await page.$(`${grid} [data-date="2004-02-04"]`)).boundingBox();
+  const fri = await (await page.$(`${grid} [data-date="2004-02-06"]`)).boundingBox();
+  assert.ok(bar.x <= wed.x + 8 && bar.x + bar.width >= fri.x + fri.width - 8, 'spans Wed to Fri');
+  // Both events of 2/25 are shown on that day.
+  const ids = await eventIds(page, `${grid} [data-date="2004-02-25"]`);
+  const all = await eventIds(page, grid);
+  assert.ok(all.includes('kawasaki-salon-2004-02-25') && all.includes('nikkan-2004-02-25'), all.join());
+  assert.ok(ids.length <= 2);
+  await page.context().close();
+});
+
+test('project filters hide and show events in every view', async () => {
+  const page = await open(browser, `${server.url}?month=2004-02`);
+  const projects = await page.$$eval('input[data-project-id]', (els) => els.map((e) => e.dataset.projectId));
+  assert.deepEqual(projects.sort(), data.projects.map((p) => p.id).sort());
+  await page.uncheck('input[data-project-id="kawasaki-salon"]');
+  await page.waitForFunction(() => !document.querySelector('[data-testid="month-grid"] [data-event-id="kawasaki-salon-2004-02-25"]'));
+  assert.ok((await eventIds(page, grid)).includes('nikkan-2004-02-25'));
+  assert.match(await query(page), /p=/);
+  await page.click('[data-testid="view-list"]');
+  await page.waitForSelector(list);
+  const shown = await eventIds(page, list);
+  assert.ok(!shown.includes('kawasaki-salon-2004-02-25'), shown.join());
+  await page.check('input[data-project-id="kawasaki-salon"]');
+  await page.waitForSelector(`${list} [data-event-id="kawasaki-salon-2004-02-25"]`);
+  await page.context().close();
+});
+
+test('search narrows to matching events, over venue and speakers too', async () => {
+  const page = await open(browser, `${server.url}?view=list&past=1`);
+  await page.fill('[data-testid="search"]', 'ケイエスピー');
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('[data-testid="list-view"] [data-event-id]')].every((e) => e.dataset.eventId === 'kawasaki-salon-2004-02-25'),
+  );
+  assert.deepEqual(await eventIds(page, list), ['kawasaki-salon-2004-02-25']);
+  await page.fill('[data-testid="search"]', '芝 忠');
+  await page.waitForSelector(`${list} [data-event-id="hojokin-seminar-kanazawa-2004-02-17"]`);
+  const ids = await eventIds(page, list);
+  assert.ok(ids.includes('yugoka-kenkyukai-2004-01-22'), ids.join());
+  assert.ok(!ids.includes('miura-2004-01-24'), ids.join());
+  await page.fill('[data-testid="search"]', 'そのような予定はない');
+  await page.waitForFunction(() => !document.querySelector('[data-testid="list-view"] [data-event-id]'));
+  assert.match(await page.textContent(list), /見つかりません|ありません/);
+  await page.context().close();
+});
+
+test('a copied link restores the same screen, and back steps through states', async () => {
+  const deep = `${server.url}?view=list&past=1&p=hojokin,kannai&q=%E3%82%BB%E3%83%9F%E3%83%8A%E3%83%BC`;
+  const page = await open(browser, deep);
+  assert.ok(await page.$(list));
+  assert.equal(await page.inputValue('[data-testid="search"]'), 'セミナー');
+  assert.equal(await page.isChecked('input[data-project-id="hojokin"]'), true);
+  assert.equal(await page.isChecked('input[data-project-id="nikkan"]'), false);
+  const ids = await eventIds(page, list);
+  assert.ok(ids.length >= 1 && ids.every((id) => id.startsWith('hojokin')), ids.join());
+
+  await page.click('[data-testid="view-month"]');
+  await page.waitForSelector(grid);
+  await page.goBack();
+  await page.waitForSelector(list);
+  assert.equal(await page.inputValue('[data-testid="search"]'), 'セミナー');
+  await page.goForward();
+  await page.waitForSelector(grid);
+  await page.context().close();
+});
+
+test('bad URL values fall back to defaults without an error page', async () => {
+  const page = await open(browser, `${server.url}?view=zzz&month=2004-13&p=&e=no-such-event&q=%ZZ`);
+  assert.ok((await page.$(grid)) || (await page.$(list)));
+  assert.equal(await page.$('[data-testid="data-error"]'), null);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the detail of an event shows everything the newsletter said', async () => {
+  const page = await open(browser, `${server.url}?month=2004-02`);
+  const opener = `${grid} [data-event-id="kawasaki-salon-2004-02-25"]`;
+  await page.focus(opener).catch(() => {});
+  await page.click(opener);
+  await page.waitForSelector(detail);
+  const text = await page.textContent(detail);
+  for (const want of [
+    'かわさき経済人ネットワークサロン 第1回会合（発足会）', '2月25日', '(水)', '18:00', '20:30',
+    'かながわサイエンスパーク', '3階 310会議室', '川崎市高津区坂戸3-2-1', '1,000円', '参加者40名を想定',
+    '志茂 武氏', '(株)ケイエスピー 取締役', '18:10', '報告1', '19:15', '懇親会',
+    '045-633-5192', '045-633-5194', 'shigeo.tanaka@m2.people.or.jp', '見学会参加者は17:30集合',
+  ]) {
+    assert.ok(text.includes(want), `detail shows ${want}`);
+  }
+  const hrefs = await page.$$eval(`${detail} a[href]`, (as) => as.map((a) => a.getAttribute('href')));
+  assert.ok(hrefs.some((h) => h === 'tel:0456335192'), hrefs.join(' '));
+  assert.ok(hrefs.some((h) => h === 'mailto:shigeo.tanaka@m2.people.or.jp'), hrefs.join(' '));
+  assert.ok(hrefs.some((h) => h.endsWith('ics/event/kawasaki-salon-2004-02-25.ics')), hrefs.join(' '));
+  assert.ok(hrefs.some((h) => h.startsWith('https://calendar.google.com/')), hrefs.join(' '));
+  assert.ok(hrefs.some((h) => h === 'http://www.ksp.or.jp/geninfo/chizu.html'), hrefs.join(' '));
+  for (const h of hrefs) assert.match(h, /^(https?:|tel:|mailto:|webcal:|ics\/|\.\/|\?)/, h);
+  assert.match(await query(page), /e=kawasaki-salon-2004-02-25/);
+  // Focus is inside the dialog; Escape closes it and returns focus.
+  assert.ok(await page.evaluate(() => document.querySelector('[data-testid="event-detail"]').contains(document.activeElement)));
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('[data-testid="event-detail"]'));
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset?.eventId), 'kawasaki-salon-2004-02-25');
+  await page.context().close();
+});
+
+test('the static .ics link of the detail serves a calendar file', async () => {
+  const page = await open(browser, `${server.url}?e=hosou-technical-show-2004`);
+  await page.waitForSelector(detail);
+  const href = await page.$eval(`${detail} a[href$=".ics"]`, (a) => a.href);
+  const res = await page.request.get(href);
+  assert.equal(res.status(), 200);
+  const body = await res.text();
+  assert.match(body, /DTSTART;VALUE=DATE:20040204\r\nDTEND;VALUE=DATE:20040207\r\n/);
+  await page.context().close();
+});
+
+test('a file with problems: the banner says where and what, the valid events still show', async () => {
+  const page = await open(browser, `${server.url}?src=broken.json&view=list&past=1`);
+  const banner = await page.textContent('[data-testid="data-error"]');
+  assert.match(banner, /\/events\/1\/start/);
+  assert.match(banner, /2004-01-32/);
+  assert.match(banner, /\/events\/5\/project/);
+  assert.match(banner, /nosuch/);
+  const ids = await eventIds(page, list);
+  assert.equal(ids.length, data.events.length - 2, ids.join());
+  assert.ok(!ids.includes(data.events[1].id));
+  await page.context().close();
+});
+
+test('another origin in ?src is refused with a visible message', async () => {
+  const page = await open(browser, `${server.url}?src=https://evil.example/events.json`);
+  const text = await page.textContent('body');
+  assert.match(text, /読み込めません|できません/);
+  // Only the page's own address names the other origin: nothing was
+  // fetched from it, nor under its name here.
+  assert.ok(!server.requests.some((r) => r.includes('evil') && !r.startsWith('/?')), server.requests.join(' '));
+  await page.context().close();
+});
+
+test('a missing data file says so and offers to retry', async () => {
+  const page = await open(browser, `${server.url}?src=missing.json`);
+  assert.ok(await page.$('[data-testid="data-error"] button'));
+  await page.context().close();
+});
+
+test('on a phone the month fits the screen and a tapped day lists its events', async () => {
+  const page = await open(browser, `${server.url}?month=2004-02`, { width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(overflow <= 390, `page is ${overflow}px wide`);
+  await page.click(`${grid} [data-date="2004-02-25"]`);
+  await page.waitForFunction(() => {
+    const ids = [...document.querySelectorAll('[data-event-id]')]
+      .filter((e) => !e.closest('[data-testid="month-grid"]') && e.offsetParent !== null)
+      .map((e) => e.dataset.eventId);
+    return ids.includes('kawasaki-salon-2004-02-25') && ids.includes('nikkan-2004-02-25');
+  });
+  await page.context().close();
+});
+
+test('keyboard: arrows move between days in the grid', async () => {
+  const page = await open(browser, `${server.url}?month=2004-02`);
+  await page.focus(`${grid} [data-date="2004-02-25"]`);
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.date), '2004-02-26');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.date), '2004-03-04');
+  await page.context().close();
+});
+
+test('English on a switch, remembered, and <html lang> follows', async () => {
+  const page = await open(browser, `${server.url}?month=2004-02`);
+  assert.equal(await page.getAttribute('html', 'lang'), 'ja');
+  await page.click('[data-testid="lang"]');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.match(await page.textContent('body'), /February 2004/);
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await page.context().close();
+});
+
+for (const [name, url] of [
+  ['month', '?month=2004-02'],
+  ['list', '?view=list&past=1'],
+  ['detail', '?month=2004-02&e=kawasaki-salon-2004-02-25'],
+]) {
+  test(`axe-core finds no violations: ${name}`, async () => {
+    for (const size of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+      const page = await open(browser, server.url + url, size);
+      if (name === 'detail') await page.waitForSelector(detail);
+      assert.deepEqual(await axe(page), [], `${name} at ${size.width}px`);
+      await page.context().close();
+    }
+  });
+}
