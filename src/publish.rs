@@ -13,6 +13,7 @@
 //! [`project_path`], [`event_path`]) and, for a selection that has no static
 //! file, makes its bytes with the same [`crate::ics`] functions.
 
+use crate::filter::Filter;
 use crate::ics;
 use crate::jp;
 use crate::model::{Catalog, Event, Status};
@@ -123,6 +124,25 @@ pub fn share_page(catalog: &Catalog, event: &Event) -> String {
     )
 }
 
+/// The `.ics` of a selection made in the page (the events that `filter`
+/// keeps, given as `events`). When the selection is one the build
+/// publishes (every event, or one project's, with no search text), the
+/// bytes are those of the published feed; otherwise the file is named
+/// after the site and "表示中の予定" (the events shown).
+pub fn selection_file(catalog: &Catalog, filter: &Filter, events: &[&Event]) -> String {
+    let meta = match (&filter.projects, filter.query.trim().is_empty()) {
+        (None, true) => ics::CalendarMeta::feed(catalog, None),
+        (Some(ids), true) if ids.len() == 1 => {
+            ics::CalendarMeta::feed(catalog, ids.iter().next().map(String::as_str))
+        }
+        _ => ics::CalendarMeta {
+            name: format!("{}（表示中の予定）", catalog.site.name.ja),
+            ..ics::CalendarMeta::default()
+        },
+    };
+    ics::calendar(catalog, events, &meta)
+}
+
 /// Every file to publish beside the site: `(relative path, contents)`.
 ///
 /// Ids are URL-safe (the loader checks), so they are safe as file names.
@@ -167,6 +187,47 @@ mod tests {
         ));
         assert!(page.contains("2004年2月25日(水) 18:00〜20:30　かながわサイエンスパーク（KSP）内 (株)ケイエスピー西棟 3階 310会議室（かわさき経済人ネットワークサロン）"), "{page}");
         assert!(page.contains("location.replace(\"../?e=kawasaki-salon-2004-02-25\")"));
+    }
+
+    /// The page's download of a selection equals the published file of the
+    /// same selection, byte for byte.
+    #[test]
+    fn a_selection_that_is_a_feed_downloads_the_feed_bytes() {
+        let text = std::fs::read_to_string("public/events.json").unwrap();
+        let catalog = crate::load::load(&text).catalog;
+        let published = files(&catalog);
+        let file = |path: &str| published.iter().find(|(p, _)| p == path).unwrap().1.clone();
+        let pick = |filter: &Filter| -> Vec<&Event> {
+            filter
+                .select(&catalog)
+                .into_iter()
+                .map(|i| &catalog.events[i])
+                .collect()
+        };
+
+        let all = Filter::default();
+        assert_eq!(
+            selection_file(&catalog, &all, &pick(&all)),
+            file("ics/all.ics")
+        );
+        let one = Filter {
+            projects: Some(["hojokin".to_string()].into()),
+            query: String::new(),
+        };
+        assert_eq!(
+            selection_file(&catalog, &one, &pick(&one)),
+            file("ics/project/hojokin.ics")
+        );
+        let searched = Filter {
+            projects: None,
+            query: "セミナー".into(),
+        };
+        let ics = selection_file(&catalog, &searched, &pick(&searched));
+        let unfolded = ics.replace("\r\n ", "");
+        assert!(
+            unfolded.contains("X-WR-CALNAME:かながわ異グ連 イベントカレンダー（表示中の予定）\r\n")
+        );
+        assert_eq!(ics.matches("BEGIN:VEVENT").count(), pick(&searched).len());
     }
 
     #[test]

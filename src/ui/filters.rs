@@ -6,8 +6,8 @@
 
 use super::browser;
 use super::ctx::{use_ctx, Nav};
-use crate::ics::{calendar, CalendarMeta};
 use crate::model::{Event, Text};
+use crate::publish::selection_file;
 use leptos::prelude::*;
 
 #[component]
@@ -81,12 +81,7 @@ pub fn Filters() -> impl IntoView {
         let text = ctx.selection.with_untracked(|sel| {
             ctx.catalog.with_value(|c| {
                 let events: Vec<&Event> = sel.ids.iter().filter_map(|&i| c.events.get(i)).collect();
-                let meta = CalendarMeta {
-                    name: format!("{}（表示中の予定）", c.site.name.ja),
-                    description: None,
-                    stamp: None,
-                };
-                calendar(c, &events, &meta)
+                ctx.filter.with_untracked(|f| selection_file(c, f, &events))
             })
         });
         browser::download("iguren-events.ics", "text/calendar;charset=utf-8", &text);

@@ -185,6 +185,33 @@ test('the static .ics link of the detail serves a calendar file', async () => {
   await page.context().close();
 });
 
+test('downloading the shown events gives the bytes of the published feed', async () => {
+  for (const [url, file] of [['?p=hojokin', 'ics/project/hojokin.ics'], ['', 'ics/all.ics']]) {
+    const page = await open(browser, `${server.url}${url}`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button.download')]);
+    const got = fs.readFileSync(await download.path(), 'utf8');
+    const published = await (await page.request.get(server.url + file)).text();
+    assert.ok(got.length > 500, file);
+    assert.equal(got, published, `the download of ${url || 'everything'} equals ${file}`);
+    await page.context().close();
+  }
+});
+
+test('in the LINE in-app browser the detail says how to add the event', async () => {
+  const line = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 Safari Line/13.1.0';
+  const page = await open(browser, `${server.url}?e=kawasaki-salon-2004-02-25`, { width: 390, height: 844, userAgent: line });
+  await page.waitForSelector(detail);
+  const text = await page.textContent(detail);
+  assert.match(text, /アプリ内のブラウザ/);
+  assert.match(text, /ブラウザで開く/);
+  assert.ok(await page.$(`${detail} a[href^="https://calendar.google.com/"]`));
+  await page.context().close();
+  const plain = await open(browser, `${server.url}?e=kawasaki-salon-2004-02-25`);
+  await plain.waitForSelector(detail);
+  assert.doesNotMatch(await plain.textContent(detail), /アプリ内のブラウザ/);
+  await plain.context().close();
+});
+
 test('a file with problems: the banner says where and what, the valid events still show', async () => {
   const page = await open(browser, `${server.url}?src=broken.json&view=list&past=1`);
   const banner = await page.textContent('[data-testid="data-error"]');

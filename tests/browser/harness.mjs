@@ -68,8 +68,8 @@ export async function launch() {
 }
 
 /** A new page at a phone or desktop size, with errors collected. */
-export async function open(browser, url, { width = 1280, height = 900, locale = 'ja-JP' } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, locale });
+export async function open(browser, url, { width = 1280, height = 900, locale = 'ja-JP', userAgent } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, locale, userAgent, acceptDownloads: true });
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));
