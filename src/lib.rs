@@ -5,7 +5,8 @@
 //! every problem with line, column and JSON path). Time is always a
 //! parameter, so all of it is tested natively with `cargo test`. Also
 //! [`ics`] (RFC 5545 files, byte for byte), [`publish`] (which files the
-//! build writes, and where), and what the calendar views compute:
+//! build writes, and where), [`csp`] (the page's Content-Security-Policy),
+//! and what the calendar views compute:
 //! [`jp`] (holidays, 和暦, Japanese dates), [`grid`] (month rows and
 //! multi-day bars), [`agenda`] (the list view), [`filter`] (projects and
 //! search) and [`route`] (view state in the URL query). `generate` makes
@@ -17,6 +18,7 @@
 //! writes the calendar files.
 
 pub mod agenda;
+pub mod csp;
 pub mod filter;
 pub mod generate;
 pub mod grid;

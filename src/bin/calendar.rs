@@ -86,6 +86,21 @@ fn publish(catalog: &Catalog, dir: &str) -> ExitCode {
             return ExitCode::from(2);
         }
     }
+    // The page Trunk made gets its Content-Security-Policy (when present:
+    // `publish` also works on an empty folder).
+    let index = Path::new(dir).join("index.html");
+    if let Ok(html) = std::fs::read_to_string(&index) {
+        let written = iguren_calendar::csp::with_policy(&html)
+            .map_err(|e| e.to_string())
+            .and_then(|page| std::fs::write(&index, page).map_err(|e| e.to_string()));
+        if let Err(e) = written {
+            eprintln!(
+                "{}: CSP を書き込めません / cannot add the CSP: {e}",
+                index.display()
+            );
+            return ExitCode::from(2);
+        }
+    }
     println!(
         "{dir}: カレンダーと共有ページのファイル {} 件を書き出しました / wrote {} calendar and share-page files",
         files.len(),
