@@ -162,7 +162,8 @@ test('the detail of an event shows everything the newsletter said', async () => 
   assert.ok(hrefs.some((h) => h === 'tel:0456335192'), hrefs.join(' '));
   assert.ok(hrefs.some((h) => h === 'mailto:shigeo.tanaka@m2.people.or.jp'), hrefs.join(' '));
   assert.ok(hrefs.some((h) => h.endsWith('ics/event/kawasaki-salon-2004-02-25.ics')), hrefs.join(' '));
-  assert.ok(hrefs.some((h) => h.startsWith('https://calendar.google.com/')), hrefs.join(' '));
+  assert.ok(hrefs.some((h) => h.startsWith('https://calendar.google.com/calendar/render?action=TEMPLATE') && /ctz=Asia(%2F|\/)Tokyo/.test(h)), hrefs.join(' '));
+  assert.ok(hrefs.some((h) => h.startsWith('https://outlook.live.com/calendar/') && h.includes('startdt=2004-02-25T18%3A00%3A00%2B09%3A00')), hrefs.join(' '));
   assert.ok(hrefs.some((h) => h === 'http://www.ksp.or.jp/geninfo/chizu.html'), hrefs.join(' '));
   for (const h of hrefs) assert.match(h, /^(https?:|tel:|mailto:|webcal:|ics\/|\.\/|\?)/, h);
   assert.match(await query(page), /e=kawasaki-salon-2004-02-25/);
@@ -252,6 +253,26 @@ test('on a phone the month fits the screen and a tapped day lists its events', a
       .map((e) => e.dataset.eventId);
     return ids.includes('kawasaki-salon-2004-02-25') && ids.includes('nikkan-2004-02-25');
   });
+  await page.context().close();
+});
+
+test('on a phone every control is a touch target of at least 44 px', async () => {
+  const page = await open(browser, `${server.url}?month=2004-02`, { width: 390, height: 844 });
+  const small = await page.$$eval('button, [role="gridcell"], label.project, a.event-link, input[type="search"]', (els) =>
+    els
+      .filter((e) => e.offsetParent !== null)
+      .map((e) => [e.outerHTML.slice(0, 60), e.getBoundingClientRect().height])
+      .filter(([, h]) => h < 44));
+  assert.deepEqual(small, []);
+  await page.context().close();
+});
+
+test('text follows the browser font size', async () => {
+  const page = await open(browser, `${server.url}?month=2004-02`);
+  const before = await page.$eval('h1, .site-title', (e) => parseFloat(getComputedStyle(e).fontSize));
+  await page.evaluate(() => { document.documentElement.style.fontSize = '24px'; });
+  const after = await page.$eval('h1, .site-title', (e) => parseFloat(getComputedStyle(e).fontSize));
+  assert.ok(after > before * 1.3, `${before}px -> ${after}px`);
   await page.context().close();
 });
 
