@@ -16,7 +16,12 @@ let server;
 let browser;
 
 before(async () => {
-  server = await serve(dist, { extra: { '/broken.json': path.join(here, 'fixtures/broken.json') } });
+  server = await serve(dist, {
+    extra: {
+      '/broken.json': path.join(here, 'fixtures/broken.json'),
+      '/busy.json': path.join(here, 'fixtures/busy.json'),
+    },
+  });
   browser = await launch();
 });
 after(async () => {
@@ -77,6 +82,23 @@ test('February 2004: holidays, weekend colours, the three-day show as one bar', 
   const all = await eventIds(page, grid);
   assert.ok(all.includes('kawasaki-salon-2004-02-25') && all.includes('nikkan-2004-02-25'), all.join());
   assert.ok(ids.length <= 2);
+  await page.context().close();
+});
+
+test('a day with more events than fit shows +N件, which lists that day', async () => {
+  const page = await open(browser, `${server.url}?src=busy.json&month=2004-02`);
+  const cell = `${grid} [data-date="2004-02-18"]`;
+  const shown = (await eventIds(page, cell)).length;
+  assert.ok(shown >= 1 && shown < 6, `${shown} bars`);
+  const more = await page.textContent(`${cell} .more`);
+  assert.equal(more.trim(), `+${6 - shown}件`);
+  await page.click(`${cell} .more`);
+  await page.waitForFunction(() => {
+    const ids = [...document.querySelectorAll('[data-event-id^="busy-"]')]
+      .filter((e) => !e.closest('[data-testid="month-grid"]'))
+      .map((e) => e.dataset.eventId);
+    return new Set(ids).size === 6;
+  });
   await page.context().close();
 });
 
