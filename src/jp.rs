@@ -17,7 +17,7 @@
 //! machinery, to keep the WebAssembly small).
 
 use crate::model::When;
-use chrono::{Datelike, NaiveDate, NaiveTime, Timelike, Weekday};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike, Weekday};
 
 /// A holiday's name in Japanese and English.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -373,6 +373,20 @@ pub fn format_time(time: NaiveTime) -> String {
     format!("{}:{:02}", time.hour(), time.minute())
 }
 
+/// A UTC instant (such as the data's `site.updated`) in Tokyo time, which
+/// is UTC+9 all year: `2026年11月29日 21:00`, in English
+/// `Nov 29, 2026, 21:00`.
+pub fn format_instant_tokyo(utc: NaiveDateTime, english: bool) -> String {
+    let t = utc + TimeDelta::hours(9);
+    let (d, time) = (t.date(), format_time(t.time()));
+    if english {
+        let (m, day, y) = (month_abbr_en(d.month()), d.day(), d.year());
+        format!("{m} {day}, {y}, {time}")
+    } else {
+        format!("{}年{}月{}日 {time}", d.year(), d.month(), d.day())
+    }
+}
+
 /// When an event happens, in one line: `2004年2月25日(水) 18:00〜20:30`,
 /// `2004年2月4日(水)〜2月6日(金)`; in English `Wed, Feb 25, 2004, 18:00–20:30`,
 /// `Wed, Feb 4 – Fri, Feb 6, 2004`. With `year` false the year is left out.
@@ -423,6 +437,16 @@ mod tests {
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn instants_are_shown_in_tokyo_time() {
+        let utc = ymd(2026, 11, 29).and_hms_opt(12, 0, 0).unwrap();
+        assert_eq!(format_instant_tokyo(utc, false), "2026年11月29日 21:00");
+        assert_eq!(format_instant_tokyo(utc, true), "Nov 29, 2026, 21:00");
+        // 20:05 UTC on New Year's Eve is already the next year in Tokyo.
+        let eve = ymd(2025, 12, 31).and_hms_opt(20, 5, 0).unwrap();
+        assert_eq!(format_instant_tokyo(eve, false), "2026年1月1日 5:05");
     }
 
     fn ja(y: i32, m: u32, d: u32) -> Option<&'static str> {

@@ -1,10 +1,13 @@
 //! The page around the views: the site title and language switch, the
 //! data-problem banner, the toolbar, the month or list view, the filter
-//! side panel and the event detail dialog. Builds the shared [`Ctx`] from
-//! the loaded text and marks the page ready once the first view is drawn.
+//! side panel, the event detail dialog, and when the data was last
+//! updated (so a page shown offline says how fresh it is). Builds the
+//! shared [`Ctx`] from the loaded text and marks the page ready once the
+//! first view is drawn.
 
 use super::ctx::{use_ctx, Ctx};
 use super::{detail, fetch, filters, list, month, subscribe, toolbar};
+use crate::jp::format_instant_tokyo;
 use crate::load::{load, Diagnostic};
 use crate::route::{View, ViewState};
 use leptos::prelude::*;
@@ -17,6 +20,7 @@ pub fn Shell(text: String, state: ViewState) -> impl IntoView {
     let loaded = load(&text);
     drop(text);
     let site_name = loaded.catalog.site.name.clone();
+    let updated = loaded.catalog.site.updated;
     let ctx = Ctx::new(loaded.catalog, state);
     provide_context(ctx);
     let view_kind = Memo::new(move |_| ctx.state.with(|s| s.view));
@@ -25,7 +29,18 @@ pub fn Shell(text: String, state: ViewState) -> impl IntoView {
     view! {
         <div class="app">
             <header class="top">
-                <h1 class="site-title">{title}</h1>
+                <div>
+                    <h1 class="site-title">{title}</h1>
+                    {updated
+                        .map(|utc| {
+                            view! {
+                                <p class="updated" data-testid="updated">
+                                    {ctx.tr("データ最終更新: ", "Data updated: ")}
+                                    {move || format_instant_tokyo(utc, ctx.english.get())}
+                                </p>
+                            }
+                        })}
+                </div>
                 <button
                     type="button"
                     class="lang"

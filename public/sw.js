@@ -1,0 +1,163 @@
+// The service worker of the calendar: keeps the app and the latest data,
+// so that a reload without network still shows the calendar.
+//
+// - install: fetch the page (./), cache it with every file it names
+//   (Trunk's hashed .js/.wasm/.css, read from the HTML rather than
+//   hard-coded), the data (events.json), the manifest and the icons.
+// - the page and events.json: network first, falling back to the cache
+//   when the network fails or is slower than TIMEOUT_MS; every fresh copy
+//   replaces the cached one, so newer data shows as soon as the network
+//   answers, with nothing for the member to clear. A fresh page also
+//   caches the files of a new build and drops those of older ones.
+// - hashed files (a new build has new names): cache first.
+// - activate: delete this site's caches of older worker versions and take
+//   over the open pages at once.
+//
+// Only same-origin GET requests under this worker's folder are handled,
+// and every address is relative to that folder, so the site may live in a
+// sub-folder of its host (https://example.org/calendar/).
+
+const VERSION = 1;
+const TIMEOUT_MS = 3000;
+const BASE = new URL('./', self.location).href;
+const PAGE = BASE;
+const DATA = new URL('events.json', BASE).href;
+const EXTRAS = ['events.json', 'manifest.webmanifest', 'icons/icon-192.png', 'icons/icon-512.png', 'icons/icon.svg']
+  .map((path) => new URL(path, BASE).href);
+// One cache per site folder, so two calendars on one host keep apart.
+const PREFIX = `iguren-calendar:${BASE}:`;
+const CACHE = PREFIX + VERSION;
+// Trunk's output names: iguren-calendar-<16 hex>.js, ..._bg.wasm, style-<16 hex>.css.
+const HASHED = /-[0-9a-f]{16}(?:_bg)?\.(?:js|wasm|css)$/;
+const MATCH = { ignoreVary: true };
+
+self.addEventListener('install', (event) => {
+  self.skipWaiting();
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    const page = await fetchOk(PAGE);
+    await cache.put(PAGE, page.clone());
+    await keep(await page.text(), true);
+  })());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const name of await caches.keys()) {
+      if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
+    }
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin || !url.href.startsWith(BASE)) return;
+  const path = url.origin + url.pathname;
+  if (request.mode === 'navigate' && (path === PAGE || path === `${PAGE}index.html`)) {
+    // Any view of the calendar (?month=…, ?e=…) is the one page.
+    event.respondWith(networkFirst(event, fresh(request.url), PAGE, true));
+  } else if (path === DATA) {
+    event.respondWith(networkFirst(event, fresh(request.url), DATA, true));
+  } else if (HASHED.test(url.pathname)) {
+    event.respondWith(cacheFirst(event, request));
+  } else {
+    // The manifest, icons, and anything else: cached copies are refreshed,
+    // other files (.ics, share pages) are not kept.
+    event.respondWith(networkFirst(event, request, request.url, false));
+  }
+});
+
+/** A GET that revalidates with the server instead of trusting the HTTP cache. */
+function fresh(url) {
+  return new Request(url, { cache: 'no-cache', credentials: 'same-origin' });
+}
+
+async function fetchOk(url) {
+  const response = await fetch(fresh(url));
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return response;
+}
+
+/**
+ * The network's answer, or the cached copy when the network fails or takes
+ * longer than TIMEOUT_MS (then the network's answer still refreshes the
+ * cache for next time). With `always`, every good answer is cached; else
+ * only a file already cached is refreshed.
+ */
+async function networkFirst(event, request, key, always) {
+  const network = fetch(request).then((response) => {
+    // A redirected response may not answer a navigation: re-wrap it.
+    return response.redirected ? new Response(response.body, response) : response;
+  });
+  // Registered before anyone reads the body, so the clone is taken first.
+  const saved = network.then((response) => response.ok && save(key, response.clone(), always));
+  event.waitUntil(saved.catch(() => {}));
+  const cached = () => caches.match(key, MATCH);
+  let timer;
+  const late = new Promise((resolve) => { timer = setTimeout(resolve, TIMEOUT_MS); })
+    .then(async () => (await cached()) ?? network);
+  try {
+    return await Promise.race([network, late]);
+  } catch {
+    return (await cached()) ?? Response.error();
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function save(key, response, always) {
+  const cache = await caches.open(CACHE);
+  if (key === PAGE) {
+    await cache.put(PAGE, response.clone());
+    await keep(await response.text(), false);
+  } else if (always || (await cache.match(key, MATCH))) {
+    await cache.put(key, response);
+  }
+}
+
+async function cacheFirst(event, request) {
+  const hit = await caches.match(request.url, MATCH);
+  if (hit) return hit;
+  const response = await fetch(request);
+  if (response.ok) {
+    const copy = response.clone();
+    event.waitUntil(caches.open(CACHE).then((cache) => cache.put(request.url, copy)));
+  }
+  return response;
+}
+
+/**
+ * Makes the cache hold what the page `html` needs and nothing else: adds
+ * the missing files (at install every file the page names must arrive),
+ * deletes the files of older builds.
+ */
+async function keep(html, required) {
+  const cache = await caches.open(CACHE);
+  const named = new Set(namedIn(html));
+  const wanted = new Set([PAGE, ...EXTRAS, ...named]);
+  const have = new Set((await cache.keys()).map((r) => r.url));
+  await Promise.all([...wanted].filter((url) => !have.has(url)).map(async (url) => {
+    try {
+      await cache.put(url, await fetchOk(url));
+    } catch (e) {
+      if (required && (named.has(url) || url === DATA)) throw e;
+    }
+  }));
+  for (const request of await cache.keys()) {
+    if (!wanted.has(request.url)) await cache.delete(request);
+  }
+}
+
+/** The same-origin files under BASE that the page names (href, src, imports). */
+function namedIn(html) {
+  const urls = [];
+  for (const [, ref] of html.matchAll(/["']([^"'\s<>]+\.(?:js|wasm|css|json|webmanifest|png|svg|ico))["']/g)) {
+    const url = new URL(ref, BASE);
+    url.hash = '';
+    if (url.href.startsWith(BASE) && url.search === '') urls.push(url.href);
+  }
+  return urls;
+}
