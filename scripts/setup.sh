@@ -42,8 +42,8 @@ if [ "$what" = test ]; then
     log "installing playwright-core and axe-core (npm) for the browser tests"
     (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
   fi
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    log "installing Debian's chromium and chromium-driver"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v pdftotext >/dev/null; then
+    log "installing Debian's chromium, chromium-driver and poppler-utils (pdftotext, for the print test)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver poppler-utils >/dev/null
   fi
 fi

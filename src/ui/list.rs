@@ -8,12 +8,52 @@
 //! member who opens the list expects to see something, and an explicit
 //! notice keeps it from looking like the future.
 
-use super::ctx::{use_ctx, Nav};
+use super::ctx::{use_ctx, Ctx, Nav};
 use super::rows::row_for;
-use crate::agenda::{agenda, Scope};
+use crate::agenda::{agenda, DayGroup, Scope};
 use crate::jp::{format_day, format_day_en};
 use chrono::Datelike;
 use leptos::prelude::*;
+
+/// The day groups as views: a year heading where the year changes (from
+/// `year`), then each day's heading and rows.
+pub fn day_groups(ctx: Ctx, groups: &[DayGroup], en: bool, mut year: i32) -> Vec<AnyView> {
+    let mut out = Vec::with_capacity(groups.len());
+    for g in groups {
+        if g.date.year() != year {
+            year = g.date.year();
+            let text = if en {
+                year.to_string()
+            } else {
+                format!("{year}年")
+            };
+            out.push(view! { <h3 class="year">{text}</h3> }.into_any());
+        }
+        let day = if en {
+            format_day_en(g.date)
+        } else {
+            format_day(g.date)
+        };
+        let sunday =
+            g.date.weekday().num_days_from_sunday() == 0 || crate::jp::holiday(g.date).is_some();
+        let saturday = g.date.weekday().num_days_from_sunday() == 6;
+        let rows = g
+            .items
+            .iter()
+            .map(|it| row_for(ctx, it.event, it.continued, en))
+            .collect_view();
+        out.push(
+            view! {
+                <section class="day-group">
+                    <h4 class:sun=sunday class:sat=saturday>{day}</h4>
+                    <ul class="rows">{rows}</ul>
+                </section>
+            }
+            .into_any(),
+        );
+    }
+    out
+}
 
 /// Events per page.
 const PAGE: usize = 50;
@@ -64,44 +104,7 @@ pub fn ListView() -> impl IntoView {
     };
     let groups = move || {
         let en = ctx.english.get();
-        page.with(|p| {
-            let mut year = today.year();
-            let mut out = Vec::with_capacity(p.groups.len());
-            for g in &p.groups {
-                if g.date.year() != year {
-                    year = g.date.year();
-                    let text = if en {
-                        year.to_string()
-                    } else {
-                        format!("{year}年")
-                    };
-                    out.push(view! { <h3 class="year">{text}</h3> }.into_any());
-                }
-                let day = if en {
-                    format_day_en(g.date)
-                } else {
-                    format_day(g.date)
-                };
-                let sunday = g.date.weekday().num_days_from_sunday() == 0
-                    || crate::jp::holiday(g.date).is_some();
-                let saturday = g.date.weekday().num_days_from_sunday() == 6;
-                let rows = g
-                    .items
-                    .iter()
-                    .map(|it| row_for(ctx, it.event, it.continued, en))
-                    .collect_view();
-                out.push(
-                    view! {
-                        <section class="day-group">
-                            <h4 class:sun=sunday class:sat=saturday>{day}</h4>
-                            <ul class="rows">{rows}</ul>
-                        </section>
-                    }
-                    .into_any(),
-                );
-            }
-            out
-        })
+        page.with(|p| day_groups(ctx, &p.groups, en, today.year()))
     };
     let empty = move || {
         page.with(|p| p.total == 0).then(|| {

@@ -19,6 +19,7 @@ mod fetch;
 mod filters;
 mod list;
 mod month;
+mod print;
 mod rows;
 mod shell;
 mod subscribe;

@@ -16,6 +16,7 @@
 use super::browser;
 use super::ctx::{title, use_ctx, Ctx};
 use super::day::DayPanel;
+use super::print::PrintList;
 use super::rows::open_on_click;
 use crate::grid::{month_rows, Segment, WeekRow};
 use crate::jp::{self, day_kind, holiday, DayKind};
@@ -174,6 +175,7 @@ pub fn MonthView() -> impl IntoView {
                 {weeks}
             </div>
             <DayPanel day=shown_day />
+            <PrintList />
         </div>
     }
 }

@@ -1,0 +1,64 @@
+//! The month on paper. When the member prints (the browser's
+//! `beforeprint`), every event of the month shown is listed under the
+//! grid, by day, with its project's name as text, so nothing hidden
+//! behind "+N件" is lost and colours need not survive black-and-white
+//! printing. The list exists only while printing: on screen, a month of
+//! a large file costs nothing extra. The layout is in `style.css`
+//! (`@media print`, A4 landscape).
+
+use super::ctx::use_ctx;
+use super::list::day_groups;
+use crate::agenda::{agenda, Scope};
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+#[component]
+pub fn PrintList() -> impl IntoView {
+    let ctx = use_ctx();
+    let printing = RwSignal::new(false);
+    let on = window_event_listener(leptos::ev::beforeprint, move |_| printing.set(true));
+    let off = window_event_listener(leptos::ev::afterprint, move |_| printing.set(false));
+    on_cleanup(move || {
+        on.remove();
+        off.remove();
+    });
+    move || {
+        printing.get().then(|| {
+            let (y, m) = ctx.month.get_untracked();
+            let en = ctx.english.get_untracked();
+            let start = NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(ctx.today);
+            let (ny, nm) = crate::grid::add_months(y, m, 1);
+            let end = NaiveDate::from_ymd_opt(ny, nm, 1).unwrap_or(start);
+            let page = ctx.selection.with_untracked(|sel| {
+                ctx.catalog.with_value(|c| {
+                    agenda(
+                        &c.events,
+                        &sel.ids,
+                        Scope::Range { start, end },
+                        0,
+                        usize::MAX,
+                    )
+                })
+            });
+            let heading = if en {
+                format!(
+                    "Events of {} ({})",
+                    crate::jp::format_month_heading_en(y, m),
+                    page.total
+                )
+            } else {
+                format!(
+                    "{}の予定（{}件）",
+                    crate::jp::format_month_heading(y, m),
+                    page.total
+                )
+            };
+            view! {
+                <section class="print-list">
+                    <h2>{heading}</h2>
+                    {day_groups(ctx, &page.groups, en, y)}
+                </section>
+            }
+        })
+    }
+}
