@@ -19,10 +19,18 @@ pub fn Filters() -> impl IntoView {
             .map(|p| (p.id.clone(), p.name.clone(), p.color.clone()))
             .collect()
     });
+    // The counts depend on the search text only, not on which projects are
+    // ticked: a checkbox toggle must not recount 10,000 events.
+    let query = Memo::new(move |_| ctx.state.with(|s| s.query.clone()));
     let counts = Memo::new(move |_| {
-        ctx.filter.with(|f| {
+        query.with(|q| {
+            let filter = crate::filter::Filter {
+                projects: None,
+                query: q.clone(),
+            };
             ctx.catalog.with_value(|c| {
-                f.project_counts(c)
+                filter
+                    .project_counts(c)
                     .into_iter()
                     .map(|(_, n)| n)
                     .collect::<Vec<_>>()
