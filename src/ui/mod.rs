@@ -57,9 +57,9 @@ pub fn App() -> impl IntoView {
     };
     let (attempt, set_attempt) = signal(0u32);
     let data = LocalResource::new(move || {
-        attempt.track();
+        let first = attempt.get() == 0;
         let path = path.clone();
-        async move { fetch::text(&path).await }
+        async move { fetch::text(&path, first).await }
     });
     let loading = move || {
         view! {

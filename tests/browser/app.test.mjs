@@ -20,6 +20,7 @@ before(async () => {
     extra: {
       '/broken.json': path.join(here, 'fixtures/broken.json'),
       '/busy.json': path.join(here, 'fixtures/busy.json'),
+      '/latin1.json': path.join(here, 'fixtures/latin1.json'),
     },
   });
   browser = await launch();
@@ -255,6 +256,14 @@ test('another origin in ?src is refused with a visible message', async () => {
   // Only the page's own address names the other origin: nothing was
   // fetched from it, nor under its name here.
   assert.ok(!server.requests.some((r) => r.includes('evil') && !r.startsWith('/?')), server.requests.join(' '));
+  await page.context().close();
+});
+
+test('a file that is not UTF-8 says where, in both languages', async () => {
+  const page = await open(browser, `${server.url}?src=latin1.json`);
+  const text = await page.textContent('[data-testid="data-error"]');
+  assert.match(text, /バイト 19 からが UTF-8 ではありません/);
+  assert.match(text, /not UTF-8 from byte 19/);
   await page.context().close();
 });
 
