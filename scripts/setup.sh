@@ -34,8 +34,8 @@ if [ ! -x scripts/node_modules/.bin/wasm-opt ]; then
 fi
 
 if [ "$what" = test ]; then
-  if [ ! -d tests/clients/node_modules/ical.js ]; then
-    log "installing ical.js (npm) for the calendar-file tests"
+  if [ ! -d tests/clients/node_modules/ical.js ] || [ ! -d tests/clients/node_modules/ajv ]; then
+    log "installing ical.js and ajv (npm) for the calendar-file and schema tests"
     (cd tests/clients && npm ci --no-audit --no-fund --loglevel=error)
   fi
   if [ ! -d tests/browser/node_modules/playwright-core ]; then
