@@ -8,26 +8,10 @@
 //! [`super::default_end`], an all-day range ends on the day after its last
 //! day (exclusive), as the calendar services expect.
 
-use super::{default_end, describe};
+use super::{date, default_end, describe, local};
 use crate::model::{Event, When};
 use crate::route::encode;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
-
-/// `YYYYMMDD`
-fn compact_date(d: NaiveDate) -> String {
-    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
-}
-
-/// `YYYYMMDDTHHMMSS`
-fn compact_time(t: NaiveDateTime) -> String {
-    format!(
-        "{}T{:02}{:02}{:02}",
-        compact_date(t.date()),
-        t.hour(),
-        t.minute(),
-        t.second()
-    )
-}
 
 /// `2004-02-25`
 fn iso_date(d: NaiveDate) -> String {
@@ -93,8 +77,9 @@ fn location(event: &Event) -> String {
 /// ```
 pub fn google(event: &Event, project_name: &str, page: Option<&str>) -> String {
     let dates = match span(&event.when) {
-        Span::Days(a, b) => format!("{}/{}", compact_date(a), compact_date(b)),
-        Span::Times(a, b) => format!("{}/{}", compact_time(a), compact_time(b)),
+        // Google takes iCalendar's basic format, as the .ics writer writes it.
+        Span::Days(a, b) => format!("{}/{}", date(a), date(b)),
+        Span::Times(a, b) => format!("{}/{}", local(a), local(b)),
     };
     format!(
         "https://calendar.google.com/calendar/render?action=TEMPLATE&text={}&dates={dates}&ctz=Asia/Tokyo&details={}&location={}",

@@ -316,12 +316,12 @@ fn start_key(event: &Event) -> NaiveDateTime {
 }
 
 /// `YYYYMMDD`
-fn date(d: NaiveDate) -> String {
+pub(crate) fn date(d: NaiveDate) -> String {
     format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
 }
 
 /// `YYYYMMDDTHHMMSS`, a floating or `TZID` local time.
-fn local(t: NaiveDateTime) -> String {
+pub(crate) fn local(t: NaiveDateTime) -> String {
     format!(
         "{}T{:02}{:02}{:02}",
         date(t.date()),
