@@ -113,13 +113,10 @@ fn publish(catalog: &Catalog, dir: &str) -> ExitCode {
 /// it is valid, else the exit code.
 fn read_and_check(file: &str) -> Result<Catalog, ExitCode> {
     let text = match std::fs::read(file) {
-        Ok(bytes) => match String::from_utf8(bytes) {
+        Ok(bytes) => match iguren_calendar::load::utf8(bytes) {
             Ok(text) => text,
-            Err(e) => {
-                let at = e.utf8_error().valid_up_to();
-                eprintln!(
-                    "{file}: バイト {at} からが UTF-8 ではありません。UTF-8 で保存してください / not UTF-8 from byte {at}: save the file as UTF-8"
-                );
+            Err(message) => {
+                eprintln!("{file}: {message}");
                 return Err(ExitCode::from(2));
             }
         },

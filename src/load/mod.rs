@@ -70,6 +70,20 @@ impl Loaded {
     }
 }
 
+/// The bytes of an events file as text, or where they stop being UTF-8,
+/// as `"ja / en"`. The maintainer tool and the page both say it this way.
+///
+/// # Errors
+/// The message naming the first byte that is not UTF-8.
+pub fn utf8(bytes: Vec<u8>) -> Result<String, String> {
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        format!(
+            "バイト {at} からが UTF-8 ではありません。UTF-8 で保存してください / not UTF-8 from byte {at}: save the file as UTF-8"
+        )
+    })
+}
+
 /// Reads the text of an events file.
 ///
 /// Events and projects with problems are left out of the catalogue and
@@ -153,6 +167,14 @@ mod tests {
         let at = text.find('x').unwrap();
         assert_eq!(idx.locate(text, at), (2, 9));
         assert_eq!(idx.locate(text, 0), (1, 1));
+    }
+
+    #[test]
+    fn names_the_first_byte_that_is_not_utf8() {
+        assert_eq!(utf8(b"ok".to_vec()).unwrap(), "ok");
+        assert!(utf8(b"{\"a\": \"\xe9\"}".to_vec())
+            .unwrap_err()
+            .ends_with("not UTF-8 from byte 7: save the file as UTF-8"));
     }
 
     #[test]

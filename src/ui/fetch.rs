@@ -29,12 +29,7 @@ pub async fn text(path: &str, first_attempt: bool) -> Result<String, String> {
             "{path}: サーバーの応答 {status} / server answered {status}"
         ));
     }
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        format!(
-            "{path}: バイト {at} からが UTF-8 ではありません。UTF-8 で保存してください / not UTF-8 from byte {at}: save the file as UTF-8"
-        )
-    })
+    crate::load::utf8(bytes).map_err(|message| format!("{path}: {message}"))
 }
 
 type Answer = (bool, u16, Vec<u8>);
