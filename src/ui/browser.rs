@@ -32,14 +32,42 @@ pub fn href() -> String {
 
 /// Puts `query` (`?…` or empty) in the address bar: a new history entry
 /// when `push`, else replacing the current one (while typing).
+///
+/// The write waits for the next task: `pushState` costs Chromium 2–3 ms
+/// of synchronous work, and done at once it delays the redrawn grid by
+/// that much. Writes keep their order, and [`back`] applies any that are
+/// still waiting first, so history is the same as if written at once.
 pub fn set_query(query: &str, push: bool) {
+    let first = PENDING.with_borrow_mut(|p| {
+        p.push((query.to_string(), push));
+        p.len() == 1
+    });
+    if first {
+        let flush = wasm_bindgen::closure::Closure::once_into_js(flush_history);
+        if let Some(w) = window() {
+            let _ =
+                w.set_timeout_with_callback_and_timeout_and_arguments_0(flush.unchecked_ref(), 0);
+        }
+    }
+}
+
+thread_local! {
+    /// Address-bar writes not yet made: (query, push).
+    static PENDING: std::cell::RefCell<Vec<(String, bool)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Makes the address-bar writes that [`set_query`] deferred, in order.
+fn flush_history() {
+    let pending = PENDING.with_borrow_mut(std::mem::take);
     let Some(w) = window() else { return };
-    let url = if query.is_empty() {
-        w.location().pathname().unwrap_or_else(|_| "./".into())
-    } else {
-        query.to_string()
-    };
-    if let Ok(history) = w.history() {
+    let Ok(history) = w.history() else { return };
+    for (query, push) in pending {
+        let url = if query.is_empty() {
+            w.location().pathname().unwrap_or_else(|_| "./".into())
+        } else {
+            query
+        };
         let _ = if push {
             history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
         } else {
@@ -48,8 +76,9 @@ pub fn set_query(query: &str, push: bool) {
     }
 }
 
-/// `history.back()`.
+/// `history.back()` (after any address-bar write still waiting).
 pub fn back() {
+    flush_history();
     if let Some(Ok(h)) = window().map(|w| w.history()) {
         let _ = h.back();
     }
@@ -161,5 +190,35 @@ pub fn download(name: &str, mime: &str, text: &str) {
     if let Some(w) = window() {
         let _ =
             w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
+    }
+}
+
+/// Marks the month grid's cells: the cell of `picked` gets class
+/// `picked` and `aria-selected="true"`, the cell of `focus` is the one in
+/// the tab order (roving tabindex); the cells marked before lose the marks.
+pub fn mark_cells(grid: &web_sys::Element, picked: NaiveDate, focus: NaiveDate) {
+    let cell = |date: NaiveDate| {
+        grid.query_selector(&format!("[data-date=\"{date}\"]"))
+            .ok()
+            .flatten()
+    };
+    if let Ok(old) = grid.query_selector_all(".picked, [role=gridcell][tabindex=\"0\"]") {
+        for i in 0..old.length() {
+            if let Some(e) = old
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = e.class_list().remove_1("picked");
+                let _ = e.set_attribute("aria-selected", "false");
+                let _ = e.set_attribute("tabindex", "-1");
+            }
+        }
+    }
+    if let Some(e) = cell(picked) {
+        let _ = e.class_list().add_1("picked");
+        let _ = e.set_attribute("aria-selected", "true");
+    }
+    if let Some(e) = cell(focus) {
+        let _ = e.set_attribute("tabindex", "0");
     }
 }

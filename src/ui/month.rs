@@ -17,12 +17,11 @@ use super::browser;
 use super::ctx::{title, use_ctx, Ctx};
 use super::day::DayPanel;
 use super::print::PrintList;
-use super::rows::open_on_click;
 use crate::grid::{month_rows, Segment, WeekRow};
 use crate::jp::{self, day_kind, holiday, DayKind};
 use crate::model::{Status, When};
 use chrono::{Datelike, Days, Months, NaiveDate};
-use leptos::ev::KeyboardEvent;
+use leptos::ev::{KeyboardEvent, MouseEvent};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -128,6 +127,39 @@ pub fn MonthView() -> impl IntoView {
             });
         }
     };
+    // One click listener for every cell and "+N件" button of the grid.
+    let on_click = move |ev: MouseEvent| {
+        let Some(target) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let Some(date) = target
+            .closest("[role=gridcell]")
+            .ok()
+            .flatten()
+            .and_then(|c| c.get_attribute("data-date"))
+            .and_then(|d| crate::load::parse_date(&d).ok())
+        else {
+            return;
+        };
+        pick(date);
+        if target.closest(".more").ok().flatten().is_some() {
+            browser::reveal(".day-panel");
+        }
+    };
+    // The picked day and the focusable cell, marked in place: the cells
+    // are drawn with the marks of the moment (read untracked), and this
+    // one effect moves them when they change, instead of three reactive
+    // bindings in each of the 42 cells, remade on every redraw.
+    let grid = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let (picked, focus) = (shown_day.get(), focus_target.get());
+        if let Some(grid) = grid.get() {
+            browser::mark_cells(&grid, picked, focus);
+        }
+    });
     let heads = move || {
         let en = ctx.english.get();
         (0..7)
@@ -150,7 +182,16 @@ pub fn MonthView() -> impl IntoView {
         let en = ctx.english.get();
         rows.with(|rows| {
             rows.iter()
-                .map(|row| week(ctx, row, en, shown_day, focus_target, pick))
+                .map(|row| {
+                    week(
+                        ctx,
+                        row,
+                        en,
+                        ctx.month.get_untracked(),
+                        shown_day.get_untracked(),
+                        focus_target.get_untracked(),
+                    )
+                })
                 .collect_view()
         })
     };
@@ -169,7 +210,9 @@ pub fn MonthView() -> impl IntoView {
                 class="month-grid"
                 data-testid="month-grid"
                 aria-label=label
+                node_ref=grid
                 on:keydown=on_key
+                on:click=on_click
             >
                 <div role="row" class="week-head">{heads}</div>
                 {weeks}
@@ -185,9 +228,9 @@ fn week(
     ctx: Ctx,
     row: &WeekRow,
     en: bool,
-    shown_day: Memo<NaiveDate>,
-    focus_target: Memo<NaiveDate>,
-    pick: impl Fn(NaiveDate) + Copy + 'static,
+    month: (i32, u32),
+    shown_day: NaiveDate,
+    focus_target: NaiveDate,
 ) -> impl IntoView {
     let cells = (0..7)
         .map(|col| {
@@ -214,13 +257,12 @@ fn week(
                 <div
                     role="gridcell"
                     class=kind
-                    class:other=move || !ctx.in_month(date)
-                    class:picked=move || shown_day.get() == date
+                    class:other=month != (date.year(), date.month())
+                    class:picked=shown_day == date
                     data-date=date.to_string()
-                    aria-selected=move || (shown_day.get() == date).to_string()
+                    aria-selected=(shown_day == date).to_string()
                     aria-current=(date == ctx.today).then_some("date")
-                    tabindex=move || if focus_target.get() == date { "0" } else { "-1" }
-                    on:click=move |_| pick(date)
+                    tabindex=if focus_target == date { "0" } else { "-1" }
                 >
                     // The cell's name comes from its content: this full date
                     // first (an aria-label would hide the bars' titles).
@@ -233,16 +275,7 @@ fn week(
                     {(more > 0)
                         .then(|| {
                             view! {
-                                <button
-                                    type="button"
-                                    class="more"
-                                    tabindex="-1"
-                                    on:click=move |ev| {
-                                        ev.stop_propagation();
-                                        pick(date);
-                                        browser::reveal(".day-panel");
-                                    }
-                                >
+                                <button type="button" class="more" tabindex="-1">
                                     {more_label}
                                 </button>
                             }
@@ -310,9 +343,8 @@ fn bar(ctx: Ctx, s: &Segment, en: bool) -> Option<AnyView> {
                     href=href
                     tabindex="-1"
                     title=tip
-                    data-event-id=id.clone()
+                    data-event-id=id
                     style=format!("--span:{};--lane:{};background:{color}", s.span, s.lane)
-                    on:click=open_on_click(ctx, id)
                 >
                     {text}
                 </a>

@@ -6,7 +6,7 @@
 //! first view is drawn.
 
 use super::ctx::{use_ctx, Ctx};
-use super::{detail, fetch, filters, list, month, subscribe, toolbar};
+use super::{detail, fetch, filters, list, month, rows, subscribe, toolbar};
 use crate::jp::format_instant_tokyo;
 use crate::load::{load, Diagnostic};
 use crate::route::{View, ViewState};
@@ -27,7 +27,7 @@ pub fn Shell(text: String, state: ViewState) -> impl IntoView {
     Effect::new(move |_| fetch::mark_ready());
     let title = move || site_name.get(ctx.english.get()).to_string();
     view! {
-        <div class="app">
+        <div class="app" on:click=move |ev| rows::open_event_link(ctx, &ev)>
             <header class="top">
                 <div>
                     <h1 class="site-title">{title}</h1>
