@@ -55,45 +55,46 @@ pub fn App() -> impl IntoView {
             .into_any();
         }
     };
+    // The fetched text or the error, taken (not cloned) by the view that
+    // shows it: 8 MB of data should exist once. A plain signal and a task
+    // instead of LocalResource + Suspense keeps Leptos' async machinery
+    // out of the wasm (about 15 kB).
+    let data = RwSignal::new(None::<Result<String, String>>);
     let (attempt, set_attempt) = signal(0u32);
-    let data = LocalResource::new(move || {
+    Effect::new(move |_| {
         let first = attempt.get() == 0;
         let path = path.clone();
-        async move { fetch::text(&path, first).await }
+        data.set(None);
+        leptos::task::spawn_local(async move {
+            data.set(Some(fetch::text(&path, first).await));
+        });
     });
-    let loading = move || {
-        view! {
-            <main class="app">
-                <p class="loading" role="status">"読み込み中… / Loading…"</p>
-            </main>
+    (move || {
+        data.track();
+        match data.try_update_untracked(Option::take).flatten() {
+            None => view! {
+                <main class="app">
+                    <p class="loading" role="status">"読み込み中… / Loading…"</p>
+                </main>
+            }
+            .into_any(),
+            Some(Ok(text)) => view! { <shell::Shell text=text state=state.clone() /> }.into_any(),
+            Some(Err(message)) => {
+                fetch::mark_ready();
+                view! {
+                    <main class="app">
+                        <div class="fetch-error" role="alert" data-testid="data-error">
+                            <p>"データを読み込めませんでした。/ The data could not be loaded."</p>
+                            <p class="detail">{message}</p>
+                            <button type="button" on:click=move |_| set_attempt.update(|n| *n += 1)>
+                                "再読み込み / Retry"
+                            </button>
+                        </div>
+                    </main>
+                }
+                .into_any()
+            }
         }
-    };
-    view! {
-        <Suspense fallback=loading>
-            {move || {
-                data.get().map(|result| match result {
-                    Ok(text) => view! { <shell::Shell text=text state=state.clone() /> }.into_any(),
-                    Err(message) => {
-                        fetch::mark_ready();
-                        view! {
-                            <main class="app">
-                                <div class="fetch-error" role="alert" data-testid="data-error">
-                                    <p>"データを読み込めませんでした。/ The data could not be loaded."</p>
-                                    <p class="detail">{message}</p>
-                                    <button
-                                        type="button"
-                                        on:click=move |_| set_attempt.update(|n| *n += 1)
-                                    >
-                                        "再読み込み / Retry"
-                                    </button>
-                                </div>
-                            </main>
-                        }
-                            .into_any()
-                    }
-                })
-            }}
-        </Suspense>
-    }
+    })
     .into_any()
 }
