@@ -126,10 +126,12 @@ pub fn agenda(
         (timed, time, item.event)
     };
     match scope {
-        Scope::Past { .. } => {
-            listed.sort_unstable_by_key(|(date, item, time)| (Reverse(*date), in_day(item, *time)))
-        }
-        _ => listed.sort_unstable_by_key(|(date, item, time)| (*date, in_day(item, *time))),
+        Scope::Past { .. } => crate::order::sort_by_key(&mut listed, |(date, item, time)| {
+            (Reverse(*date), in_day(item, *time))
+        }),
+        _ => crate::order::sort_by_key(&mut listed, |(date, item, time)| {
+            (*date, in_day(item, *time))
+        }),
     }
     listed.dedup_by_key(|(_, item, _)| item.event);
 

@@ -120,7 +120,7 @@ impl DayIndex {
                 }
             }
         }
-        found.sort_unstable();
+        crate::order::sort_by_key(&mut found, |&i| i);
         found.dedup();
         found
     }
@@ -194,7 +194,7 @@ pub fn week_segments(
         .map(|end| index.in_range(row_start, end))
         .unwrap_or_default();
     found.retain(|&i| i < events.len() && keep(i));
-    found.sort_by_cached_key(|&i| lane_order(&events[i], i));
+    crate::order::sort_by_key(&mut found, |&i| lane_order(&events[i], i));
 
     let mut taken: Vec<[bool; 7]> = Vec::new();
     let mut segments = Vec::with_capacity(found.len());
@@ -222,7 +222,7 @@ pub fn week_segments(
             lane,
         });
     }
-    segments.sort_by_key(|s| (s.lane, s.start_col));
+    crate::order::sort_by_key(&mut segments, |s| (s.lane, s.start_col));
     let (segments, hidden): (Vec<_>, Vec<_>) =
         segments.into_iter().partition(|s| s.lane < max_lanes);
     let mut more = [0; 7];

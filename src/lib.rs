@@ -10,7 +10,8 @@
 //! [`jp`] (holidays, 和暦, Japanese dates), [`grid`] (month rows and
 //! multi-day bars), [`agenda`] (the list view), [`filter`] (projects and
 //! search) and [`route`] (view state in the URL query). `generate` makes
-//! deterministic event files of any size for benchmarks.
+//! deterministic event files of any size for benchmarks, and [`order`]
+//! is the crate's one sort (small WebAssembly).
 //!
 //! **The edges** are thin and call the same core: the Leptos web app
 //! (`src/ui/`, compiled to WebAssembly by Trunk, entry `src/main.rs`) and
@@ -26,6 +27,7 @@ pub mod ics;
 pub mod jp;
 pub mod load;
 pub mod model;
+pub mod order;
 pub mod publish;
 pub mod route;
 

@@ -137,7 +137,7 @@ impl CalendarMeta {
 /// ```
 pub fn calendar(catalog: &Catalog, events: &[&Event], cal: &CalendarMeta) -> String {
     let mut sorted = events.to_vec();
-    sorted.sort_by(|a, b| {
+    crate::order::sort_by(&mut sorted, |a, b| {
         start_key(a)
             .cmp(&start_key(b))
             .then_with(|| a.id.cmp(&b.id))

@@ -119,7 +119,7 @@ pub fn load(text: &str) -> Loaded {
                     }
                 })
                 .collect();
-            diagnostics.sort_by_key(|d| (d.line, d.column));
+            crate::order::sort_by_key(&mut diagnostics, |d| (d.line, d.column));
             Loaded {
                 catalog,
                 diagnostics,
