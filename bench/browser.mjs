@@ -38,6 +38,8 @@ const BLOCK_SW = args.includes('--block-sw');
 const OUT = path.resolve(opt('--out', DIST));
 const MONTH = '2004-06';
 const NEXT = '2004-07';
+const SEARCH = 'セミナー'; // one of the generator's eight kinds of event
+const SEARCH2 = 'セミナー 川崎'; // and a city that some of them are in
 const STEP_TIMEOUT_MS = 15_000; // one interaction
 const LOAD_TIMEOUT_MS = 60_000; // one page load (4x throttled 10,000 would be slow)
 const DATA = [1000, 10000];
@@ -122,7 +124,7 @@ const INIT = () => {
     exists: (arg) => !!document.querySelector(arg.selector),
   };
 
-  // Clicks `selector` and resolves with the time until DONE[kind](arg)
+  // Clicks `selector` (or types `arg.text` into it) and resolves with the time until DONE[kind](arg)
   // holds (checked after every DOM mutation) and after a forced style +
   // layout.
   b.measure = (selector, kind, arg, timeoutMs) => new Promise((resolve) => {
@@ -146,7 +148,14 @@ const INIT = () => {
     mo.observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
     const timer = setTimeout(() => { over = true; mo.disconnect(); resolve({ error: `timeout after ${selector}` }); }, timeoutMs);
     t0 = performance.now();
-    el.click();
+    if (arg && typeof arg.text === 'string') {
+      // Typing: the box gets the text and one input event, as a keystroke
+      // or a paste gives it.
+      el.value = arg.text;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    } else {
+      el.click();
+    }
     if (!over && done()) finish();
   });
 };
@@ -205,6 +214,16 @@ async function oneRun(browser, server, { events, throttle }) {
     const filt = await measure(`input[data-project-id="${project}"]`, 'changed', { before });
     r.filterDom = filt.dom; r.filterLayout = filt.layout;
     if (filt.error) errors.push(filt.error);
+    // Search: type a word that about one event in eight has.
+    const beforeSearch = await page.evaluate(() => window.__bench.ids());
+    const search = await measure('[data-testid="search"]', 'changed', { before: beforeSearch, text: SEARCH });
+    r.searchDom = search.dom; r.searchLayout = search.layout;
+    if (search.error) errors.push(search.error);
+    // The next keystroke: a second word (the texts are folded by now).
+    const beforeSearch2 = await page.evaluate(() => window.__bench.ids());
+    const search2 = await measure('[data-testid="search"]', 'changed', { before: beforeSearch2, text: SEARCH2 });
+    r.search2Dom = search2.dom; r.search2Layout = search2.layout;
+    if (search2.error) errors.push(search2.error);
     // List view.
     const list = await measure('[data-testid="view-list"]', 'exists', { selector: '[data-testid="list-view"]' });
     r.listDom = list.dom; r.listLayout = list.layout;
@@ -484,6 +503,10 @@ async function main() {
       ['next month: + style and layout', 'navLayout', ms],
       ['filter toggle: until the grid changed', 'filterDom', ms],
       ['filter toggle: + style and layout', 'filterLayout', ms],
+      [`search, first word (type 「${SEARCH}」; folds every event's text once): until the grid changed`, 'searchDom', ms],
+      ['search, first word: + style and layout', 'searchLayout', ms],
+      [`search, next word (「${SEARCH2}」): until the grid changed`, 'search2Dom', ms],
+      ['search, next word: + style and layout', 'search2Layout', ms],
       ['list view: until `list-view` exists', 'listDom', ms],
       ['list view: + style and layout', 'listLayout', ms],
       ['DOM nodes, month view (document)', 'nodesMonth', count],

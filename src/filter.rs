@@ -35,13 +35,25 @@ impl Filter {
     }
 
     /// Indices of the catalogue's events that pass, in catalogue order.
+    /// Folds every event's text: for repeated searches over the same
+    /// catalogue, [`Filter::select_indexed`] compares prepared texts.
     pub fn select(&self, catalog: &Catalog) -> Vec<usize> {
         let query = Query::new(&self.query);
+        self.select_by(catalog, |_, e| query.matches(e, catalog))
+    }
+
+    /// [`Filter::select`] with the texts of `index` (made from `catalog`).
+    pub fn select_indexed(&self, catalog: &Catalog, index: &SearchIndex) -> Vec<usize> {
+        let query = Query::new(&self.query);
+        self.select_by(catalog, |i, _| query.matches_text(index.text(i)))
+    }
+
+    fn select_by(&self, catalog: &Catalog, found: impl Fn(usize, &Event) -> bool) -> Vec<usize> {
         catalog
             .events
             .iter()
             .enumerate()
-            .filter(|(_, e)| self.project_selected(&e.project) && query.matches(e, catalog))
+            .filter(|&(i, e)| self.project_selected(&e.project) && found(i, e))
             .map(|(i, _)| i)
             .collect()
     }
@@ -51,19 +63,57 @@ impl Filter {
     /// (the number shown beside each checkbox).
     pub fn project_counts<'a>(&self, catalog: &'a Catalog) -> Vec<(&'a str, usize)> {
         let query = Query::new(&self.query);
-        let mut counts: Vec<(&str, usize)> = catalog
-            .projects
-            .iter()
-            .map(|p| (p.id.as_str(), 0))
-            .collect();
-        for event in &catalog.events {
-            if let Some(slot) = counts.iter_mut().find(|(id, _)| *id == event.project) {
-                if query.matches(event, catalog) {
-                    slot.1 += 1;
-                }
+        count_by(catalog, |_, e| query.matches(e, catalog))
+    }
+
+    /// [`Filter::project_counts`] with the texts of `index`.
+    pub fn project_counts_indexed<'a>(
+        &self,
+        catalog: &'a Catalog,
+        index: &SearchIndex,
+    ) -> Vec<(&'a str, usize)> {
+        let query = Query::new(&self.query);
+        count_by(catalog, |i, _| query.matches_text(index.text(i)))
+    }
+}
+
+fn count_by(catalog: &Catalog, found: impl Fn(usize, &Event) -> bool) -> Vec<(&str, usize)> {
+    let mut counts: Vec<(&str, usize)> = catalog
+        .projects
+        .iter()
+        .map(|p| (p.id.as_str(), 0))
+        .collect();
+    for (i, event) in catalog.events.iter().enumerate() {
+        if let Some(slot) = counts.iter_mut().find(|(id, _)| *id == event.project) {
+            if found(i, event) {
+                slot.1 += 1;
             }
         }
-        counts
+    }
+    counts
+}
+
+/// Every event's [`searchable_text`], folded once: a search then only
+/// compares. At 10,000 events folding is most of a keystroke's work.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchIndex {
+    texts: Vec<String>,
+}
+
+impl SearchIndex {
+    pub fn new(catalog: &Catalog) -> Self {
+        SearchIndex {
+            texts: catalog
+                .events
+                .iter()
+                .map(|e| searchable_text(e, catalog))
+                .collect(),
+        }
+    }
+
+    /// The folded text of event `index` (empty for an index it lacks).
+    pub fn text(&self, index: usize) -> &str {
+        self.texts.get(index).map_or("", String::as_str)
     }
 }
 
@@ -88,10 +138,11 @@ impl Query {
 
     /// Whether every term occurs in the event's searchable text.
     pub fn matches(&self, event: &Event, catalog: &Catalog) -> bool {
-        if self.terms.is_empty() {
-            return true;
-        }
-        let text = searchable_text(event, catalog);
+        self.terms.is_empty() || self.matches_text(&searchable_text(event, catalog))
+    }
+
+    /// Whether every term occurs in `text`, a [`searchable_text`].
+    pub fn matches_text(&self, text: &str) -> bool {
         self.terms.iter().all(|t| text.contains(t.as_str()))
     }
 }
@@ -361,5 +412,40 @@ mod tests {
         assert!(counts.contains(&("hojokin", 3)));
         assert!(counts.contains(&("kannai", 0)));
         assert_eq!(counts.iter().map(|(_, n)| n).sum::<usize>(), 4);
+    }
+
+    #[test]
+    fn the_index_answers_as_folding_each_time() {
+        let c = catalog();
+        let index = SearchIndex::new(&c);
+        assert_eq!(index.text(usize::MAX), "");
+        let ids: Vec<String> = c.projects.iter().map(|p| p.id.clone()).collect();
+        for q in [
+            "",
+            "セミナー",
+            "ｾﾐﾅｰ 川崎",
+            "ksp",
+            "KSP 3階",
+            "志茂",
+            "no such thing",
+            "\n",
+        ] {
+            for projects in [
+                None,
+                Some(BTreeSet::new()),
+                Some(ids[..3].iter().cloned().collect()),
+            ] {
+                let f = Filter {
+                    projects,
+                    query: q.into(),
+                };
+                assert_eq!(f.select_indexed(&c, &index), f.select(&c), "{q}");
+                assert_eq!(
+                    f.project_counts_indexed(&c, &index),
+                    f.project_counts(&c),
+                    "{q}"
+                );
+            }
+        }
     }
 }

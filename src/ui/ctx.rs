@@ -11,7 +11,7 @@
 //! string), remembered by the browser.
 
 use super::browser;
-use crate::filter::Filter;
+use crate::filter::{Filter, SearchIndex};
 use crate::grid::DayIndex;
 use crate::model::{Catalog, Event};
 use crate::route::{parse, to_query, ViewState};
@@ -38,6 +38,8 @@ pub enum Nav {
 pub struct Ctx {
     pub catalog: StoredValue<Catalog>,
     pub index: StoredValue<DayIndex>,
+    /// Every event's folded search text, made at the first search.
+    pub search: StoredValue<std::cell::OnceCell<SearchIndex>, LocalStorage>,
     pub state: RwSignal<ViewState>,
     pub english: RwSignal<bool>,
     /// Today in Tokyo, read once at start.
@@ -63,6 +65,7 @@ impl Ctx {
         let initial = crate::grid::initial_month(&catalog.events, today);
         let index = StoredValue::new(DayIndex::new(&catalog.events));
         let catalog = StoredValue::new(catalog);
+        let search = StoredValue::new_local(std::cell::OnceCell::new());
         let state = RwSignal::new(state);
         let month = Memo::new(move |_| state.with(|s| s.month).unwrap_or(initial));
         let filter = Memo::new(move |_| {
@@ -74,7 +77,11 @@ impl Ctx {
         let selection = Memo::new(move |_| {
             filter.with(|f| {
                 catalog.with_value(|c| {
-                    let ids = f.select(c);
+                    let ids = if f.query.trim().is_empty() {
+                        f.select(c)
+                    } else {
+                        with_search_index(search, c, |ix| f.select_indexed(c, ix))
+                    };
                     let mut keep = vec![false; c.events.len()];
                     for &i in &ids {
                         keep[i] = true;
@@ -96,6 +103,7 @@ impl Ctx {
         Ctx {
             catalog,
             index,
+            search,
             state,
             english,
             today,
@@ -195,6 +203,16 @@ impl Ctx {
             )
         })
     }
+}
+
+/// The folded texts of `catalog`'s events ([`Ctx::search`], made on the
+/// first call), for `f`.
+pub fn with_search_index<R>(
+    search: StoredValue<std::cell::OnceCell<SearchIndex>, LocalStorage>,
+    catalog: &Catalog,
+    f: impl FnOnce(&SearchIndex) -> R,
+) -> R {
+    search.with_value(|s| f(s.get_or_init(|| SearchIndex::new(catalog))))
 }
 
 /// The handle, from context.

@@ -5,7 +5,7 @@
 //! typing instead of adding one per key.
 
 use super::browser;
-use super::ctx::{use_ctx, Nav};
+use super::ctx::{use_ctx, with_search_index, Nav};
 use crate::model::{Event, Text};
 use crate::publish::selection_file;
 use leptos::prelude::*;
@@ -29,11 +29,12 @@ pub fn Filters() -> impl IntoView {
                 query: q.clone(),
             };
             ctx.catalog.with_value(|c| {
-                filter
-                    .project_counts(c)
-                    .into_iter()
-                    .map(|(_, n)| n)
-                    .collect::<Vec<_>>()
+                let counts = if q.trim().is_empty() {
+                    filter.project_counts(c)
+                } else {
+                    with_search_index(ctx.search, c, |ix| filter.project_counts_indexed(c, ix))
+                };
+                counts.into_iter().map(|(_, n)| n).collect::<Vec<_>>()
             })
         })
     });
