@@ -3,7 +3,8 @@
 #
 # Builds the release site into a temporary folder, writes generated data
 # files of 1,000 and 10,000 events beside it, measures the site in Debian's
-# headless Chromium (bench/browser.mjs) and runs the native benchmark
+# headless Chromium (bench/browser.mjs), weighs the core without the UI
+# (bench/core-size.sh) and runs the native benchmark
 # (cargo bench --bench native). Prints Markdown tables of medians. It is a
 # benchmark, not a test: it fails only when something cannot be built or
 # run, never on slow figures.
@@ -41,6 +42,10 @@ fi
 
 echo "== browser (node bench/browser.mjs)" >&2
 node bench/browser.mjs --dist "$site" --runs "${RUNS:-7}" ${PROFILE:+--profile} "$@"
+
+echo
+echo "== the core alone (bench/core-size.sh)" >&2
+bench/core-size.sh
 
 echo
 echo "== native (cargo bench --bench native)" >&2

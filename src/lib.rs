@@ -31,5 +31,5 @@ pub mod order;
 pub mod publish;
 pub mod route;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "web"))]
 pub mod ui;
