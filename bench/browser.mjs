@@ -224,6 +224,10 @@ async function oneRun(browser, server, { events, throttle }) {
     const search2 = await measure('[data-testid="search"]', 'changed', { before: beforeSearch2, text: SEARCH2 });
     r.search2Dom = search2.dom; r.search2Layout = search2.layout;
     if (search2.error) errors.push(search2.error);
+    // Empty the box again, so the list below shows what it showed before.
+    const beforeClear = await page.evaluate(() => window.__bench.ids());
+    const clear = await measure('[data-testid="search"]', 'changed', { before: beforeClear, text: '' });
+    if (clear.error) errors.push(clear.error);
     // List view.
     const list = await measure('[data-testid="view-list"]', 'exists', { selector: '[data-testid="list-view"]' });
     r.listDom = list.dom; r.listLayout = list.layout;
