@@ -76,6 +76,13 @@ fn flush_history() {
     }
 }
 
+/// Forgets address-bar writes still waiting: called when the member
+/// moves through history (back/forward) before they were made, since
+/// they belong to a state that is no longer shown.
+pub fn drop_pending_history() {
+    PENDING.with_borrow_mut(Vec::clear);
+}
+
 /// `history.back()` (after any address-bar write still waiting).
 pub fn back() {
     flush_history();
@@ -193,32 +200,27 @@ pub fn download(name: &str, mime: &str, text: &str) {
     }
 }
 
-/// Marks the month grid's cells: the cell of `picked` gets class
-/// `picked` and `aria-selected="true"`, the cell of `focus` is the one in
-/// the tab order (roving tabindex); the cells marked before lose the marks.
+/// Marks the month grid's cells: the cell of `picked` has class `picked`
+/// and `aria-selected="true"`, the cell of `focus` is the one in the tab
+/// order (roving tabindex); every other cell is unmarked, unselected and
+/// focusable by script only. Sets every cell, so cells the grid has just
+/// drawn or reused for another date come out right.
 pub fn mark_cells(grid: &web_sys::Element, picked: NaiveDate, focus: NaiveDate) {
-    let cell = |date: NaiveDate| {
-        grid.query_selector(&format!("[data-date=\"{date}\"]"))
-            .ok()
-            .flatten()
+    let Ok(cells) = grid.query_selector_all("[role=gridcell]") else {
+        return;
     };
-    if let Ok(old) = grid.query_selector_all(".picked, [role=gridcell][tabindex=\"0\"]") {
-        for i in 0..old.length() {
-            if let Some(e) = old
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            {
-                let _ = e.class_list().remove_1("picked");
-                let _ = e.set_attribute("aria-selected", "false");
-                let _ = e.set_attribute("tabindex", "-1");
-            }
-        }
-    }
-    if let Some(e) = cell(picked) {
-        let _ = e.class_list().add_1("picked");
-        let _ = e.set_attribute("aria-selected", "true");
-    }
-    if let Some(e) = cell(focus) {
-        let _ = e.set_attribute("tabindex", "0");
+    let (picked, focus) = (picked.to_string(), focus.to_string());
+    for i in 0..cells.length() {
+        let Some(cell) = cells
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let date = cell.get_attribute("data-date").unwrap_or_default();
+        let is_picked = date == picked;
+        let _ = cell.class_list().toggle_with_force("picked", is_picked);
+        let _ = cell.set_attribute("aria-selected", if is_picked { "true" } else { "false" });
+        let _ = cell.set_attribute("tabindex", if date == focus { "0" } else { "-1" });
     }
 }

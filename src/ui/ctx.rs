@@ -98,6 +98,7 @@ impl Ctx {
         let english = RwSignal::new(browser::stored_english());
         Effect::new(move |_| browser::apply_language(english.get()));
         window_event_listener(leptos::ev::popstate, move |_| {
+            browser::drop_pending_history();
             state.set(parse(&browser::search()));
         });
         Ctx {

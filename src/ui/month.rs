@@ -149,16 +149,22 @@ pub fn MonthView() -> impl IntoView {
             browser::reveal(".day-panel");
         }
     };
-    // The picked day and the focusable cell, marked in place: the cells
-    // are drawn with the marks of the moment (read untracked), and this
-    // one effect moves them when they change, instead of three reactive
-    // bindings in each of the 42 cells, remade on every redraw.
+    // The picked day and the focusable cell are marked by this one effect
+    // (class `picked`, `aria-selected`, roving `tabindex`) instead of three
+    // reactive bindings in each of 42 cells remade on every redraw. The
+    // view leaves those attributes alone: a redraw reuses cell elements for
+    // other dates, and the marks are set again after every redraw (a
+    // microtask queued here runs after the redraw this change started).
     let grid = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
         let (picked, focus) = (shown_day.get(), focus_target.get());
-        if let Some(grid) = grid.get() {
-            browser::mark_cells(&grid, picked, focus);
-        }
+        rows.track();
+        ctx.english.track();
+        queue_microtask(move || {
+            if let Some(grid) = grid.get_untracked() {
+                browser::mark_cells(&grid, picked, focus);
+            }
+        });
     });
     let heads = move || {
         let en = ctx.english.get();
@@ -182,16 +188,7 @@ pub fn MonthView() -> impl IntoView {
         let en = ctx.english.get();
         rows.with(|rows| {
             rows.iter()
-                .map(|row| {
-                    week(
-                        ctx,
-                        row,
-                        en,
-                        ctx.month.get_untracked(),
-                        shown_day.get_untracked(),
-                        focus_target.get_untracked(),
-                    )
-                })
+                .map(|row| week(ctx, row, en, ctx.month.get_untracked()))
                 .collect_view()
         })
     };
@@ -224,14 +221,7 @@ pub fn MonthView() -> impl IntoView {
 }
 
 /// One week row: seven day cells, each holding the bars that start there.
-fn week(
-    ctx: Ctx,
-    row: &WeekRow,
-    en: bool,
-    month: (i32, u32),
-    shown_day: NaiveDate,
-    focus_target: NaiveDate,
-) -> impl IntoView {
+fn week(ctx: Ctx, row: &WeekRow, en: bool, month: (i32, u32)) -> impl IntoView {
     let cells = (0..7)
         .map(|col| {
             let date = row.days[col];
@@ -258,11 +248,8 @@ fn week(
                     role="gridcell"
                     class=kind
                     class:other=month != (date.year(), date.month())
-                    class:picked=shown_day == date
                     data-date=date.to_string()
-                    aria-selected=(shown_day == date).to_string()
                     aria-current=(date == ctx.today).then_some("date")
-                    tabindex=if focus_target == date { "0" } else { "-1" }
                 >
                     // The cell's name comes from its content: this full date
                     // first (an aria-label would hide the bars' titles).

@@ -156,6 +156,7 @@ test('a copied link restores the same screen, and back steps through states', as
 
   await page.click('[data-testid="view-month"]');
   await page.waitForSelector(grid);
+  await query(page, /^(?!.*view=list)/); // the address bar has followed
   await page.goBack();
   await page.waitForSelector(list);
   assert.equal(await page.inputValue('[data-testid="search"]'), 'セミナー');
@@ -323,6 +324,35 @@ test('keyboard: arrows move between days in the grid', async () => {
   assert.equal(await page.evaluate(() => document.activeElement.dataset.date), '2004-02-26');
   await page.keyboard.press('ArrowDown');
   assert.equal(await page.evaluate(() => document.activeElement.dataset.date), '2004-03-04');
+  await page.context().close();
+});
+
+test('one day is picked and one cell is in the tab order, also after the month changes', async () => {
+  const page = await open(browser, `${server.url}?month=2004-02`);
+  const marks = () => page.evaluate((g) => {
+    const cells = [...document.querySelectorAll(`${g} [role=gridcell]`)];
+    return {
+      picked: cells.filter((c) => c.classList.contains('picked')).map((c) => c.dataset.date),
+      selected: cells.filter((c) => c.getAttribute('aria-selected') === 'true').map((c) => c.dataset.date),
+      tabbable: cells.filter((c) => c.getAttribute('tabindex') === '0').map((c) => c.dataset.date),
+      unmarked: cells.filter((c) => !['0', '-1'].includes(c.getAttribute('tabindex')) || !c.hasAttribute('aria-selected')).length,
+    };
+  }, grid);
+  // A greyed day of the next month: the grid turns to March with that day picked.
+  await page.click(`${grid} [data-date="2004-03-03"]`);
+  await page.waitForSelector(`${grid} [data-date="2004-03-31"]`);
+  await page.waitForFunction((g) => document.querySelector(`${g} .picked`)?.dataset.date === '2004-03-03', grid, { timeout: 2000 }).catch(() => {});
+  assert.deepEqual(await marks(), { picked: ['2004-03-03'], selected: ['2004-03-03'], tabbable: ['2004-03-03'], unmarked: 0 });
+  // PageDown moves focus a month on; still one tab stop, and it has focus.
+  await page.focus(`${grid} [data-date="2004-03-10"]`);
+  await page.keyboard.press('PageDown');
+  await page.waitForFunction(() => document.activeElement?.dataset?.date === '2004-04-10', null, { timeout: 2000 }).catch(() => {});
+  const after = await marks();
+  assert.deepEqual(after.tabbable, ['2004-04-10']);
+  assert.equal(after.picked.length, 1);
+  assert.deepEqual(after.selected, after.picked);
+  assert.equal(after.unmarked, 0);
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset?.date), '2004-04-10');
   await page.context().close();
 });
 
