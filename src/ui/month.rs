@@ -92,8 +92,7 @@ pub fn MonthView() -> impl IntoView {
         let cur = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.get_attribute("data-date"))
-            .and_then(|d| crate::load::parse_date(&d).ok())
+            .and_then(|e| cell_date(&e))
             .unwrap_or_else(|| focus_target.get_untracked());
         let back = u64::from(cur.weekday().num_days_from_sunday());
         let next = match ev.key().as_str() {
@@ -139,8 +138,7 @@ pub fn MonthView() -> impl IntoView {
             .closest("[role=gridcell]")
             .ok()
             .flatten()
-            .and_then(|c| c.get_attribute("data-date"))
-            .and_then(|d| crate::load::parse_date(&d).ok())
+            .and_then(|c| cell_date(&c))
         else {
             return;
         };
@@ -272,6 +270,11 @@ fn week(ctx: Ctx, row: &WeekRow, en: bool, month: (i32, u32)) -> impl IntoView {
         })
         .collect_view();
     view! { <div role="row" class="week">{cells}</div> }
+}
+
+/// The date of a grid cell, from its `data-date`.
+fn cell_date(cell: &web_sys::Element) -> Option<NaiveDate> {
+    crate::load::parse_date(&cell.get_attribute("data-date")?).ok()
 }
 
 /// `2004年2月25日(水) 2件` (with the holiday's name when there is one).
