@@ -204,34 +204,29 @@ async function oneRun(browser, server, { events, throttle }) {
 
     const measure = (selector, kind, arg) => page.evaluate(
       ([s, k, a, t]) => window.__bench.measure(s, k, a, t), [selector, kind, arg, STEP_TIMEOUT_MS]);
+    // One step: its two times go into r[`${name}Dom`] and r[`${name}Layout`]
+    // (none when name is null), a failure into errors.
+    const step = async (name, selector, kind, arg) => {
+      const t = await measure(selector, kind, arg);
+      if (t.error) errors.push(t.error);
+      if (name) { r[`${name}Dom`] = t.dom; r[`${name}Layout`] = t.layout; }
+    };
+    // "The grid's events changed" after typing `text` into the search box.
+    const ids = () => page.evaluate(() => window.__bench.ids());
+    const type = async (name, text) => step(name, '[data-testid="search"]', 'changed', { before: await ids(), text });
     // Month navigation: June -> July.
-    const nav = await measure('[data-testid="next-month"]', 'month', { show: NEXT, not: MONTH });
-    r.navDom = nav.dom; r.navLayout = nav.layout;
-    if (nav.error) errors.push(nav.error);
+    await step('nav', '[data-testid="next-month"]', 'month', { show: NEXT, not: MONTH });
     // Filter toggle: untick the busiest project of July.
     const project = busiestProject(path.join(DIST, src), NEXT);
-    const before = await page.evaluate(() => window.__bench.ids());
-    const filt = await measure(`input[data-project-id="${project}"]`, 'changed', { before });
-    r.filterDom = filt.dom; r.filterLayout = filt.layout;
-    if (filt.error) errors.push(filt.error);
-    // Search: type a word that about one event in eight has.
-    const beforeSearch = await page.evaluate(() => window.__bench.ids());
-    const search = await measure('[data-testid="search"]', 'changed', { before: beforeSearch, text: SEARCH });
-    r.searchDom = search.dom; r.searchLayout = search.layout;
-    if (search.error) errors.push(search.error);
-    // The next keystroke: a second word (the texts are folded by now).
-    const beforeSearch2 = await page.evaluate(() => window.__bench.ids());
-    const search2 = await measure('[data-testid="search"]', 'changed', { before: beforeSearch2, text: SEARCH2 });
-    r.search2Dom = search2.dom; r.search2Layout = search2.layout;
-    if (search2.error) errors.push(search2.error);
-    // Empty the box again, so the list below shows what it showed before.
-    const beforeClear = await page.evaluate(() => window.__bench.ids());
-    const clear = await measure('[data-testid="search"]', 'changed', { before: beforeClear, text: '' });
-    if (clear.error) errors.push(clear.error);
+    await step('filter', `input[data-project-id="${project}"]`, 'changed', { before: await ids() });
+    // Search: a word that about one event in eight has, then the next
+    // keystroke, a second word (the texts are folded by now); then empty
+    // the box again, so the list below shows what it showed before.
+    await type('search', SEARCH);
+    await type('search2', SEARCH2);
+    await type(null, '');
     // List view.
-    const list = await measure('[data-testid="view-list"]', 'exists', { selector: '[data-testid="list-view"]' });
-    r.listDom = list.dom; r.listLayout = list.layout;
-    if (list.error) errors.push(list.error);
+    await step('list', '[data-testid="view-list"]', 'exists', { selector: '[data-testid="list-view"]' });
     Object.assign(r, await page.evaluate(() => ({
       nodesList: document.querySelectorAll('*').length,
       nodesInList: document.querySelectorAll('[data-testid="list-view"] *').length,
