@@ -305,6 +305,31 @@ fn all_day_events_have_an_exclusive_date_end() {
     assert!(!year.iter().any(|p| p.name.starts_with("DTSTART;TZID")));
 }
 
+/// A file of all-day events refers to no `TZID`, so it carries no
+/// `VTIMEZONE`; one timed event among them brings it back.
+#[test]
+fn vtimezone_only_where_a_tzid_refers_to_it() {
+    let day = event(
+        "day",
+        When::AllDay {
+            start: date(2004, 2, 4),
+            end: date(2004, 2, 6),
+        },
+    );
+    let all_day = one(day.clone());
+    assert!(!all_day.contains("VTIMEZONE") && !all_day.contains(";TZID="));
+    let timed = event(
+        "timed",
+        When::Timed {
+            start: at(2004, 2, 25, 18, 0),
+            end: None,
+        },
+    );
+    let mixed = feed(&catalog(vec![day, timed]), None);
+    assert_eq!(mixed.matches("BEGIN:VTIMEZONE\r\n").count(), 1);
+    assert!(mixed.find("END:VTIMEZONE").unwrap() < mixed.find("BEGIN:VEVENT").unwrap());
+}
+
 #[test]
 fn timed_events_use_tokyo_time_with_a_vtimezone() {
     let ics = one(event(

@@ -2,7 +2,8 @@
 //! project, one feed of everything.
 //!
 //! This module owns every octet of them: the `VCALENDAR` header with its
-//! Japanese name and refresh hints, the `Asia/Tokyo` `VTIMEZONE`, one
+//! Japanese name and refresh hints, the `Asia/Tokyo` `VTIMEZONE` (only in
+//! files with a timed event, the only ones that refer to its `TZID`), one
 //! `VEVENT` per event, TEXT escaping, folding at 75 octets without splitting
 //! a UTF-8 character, and CRLF line ends. It is pure: no clock, no
 //! randomness, no I/O. The same catalogue gives the same bytes, so the
@@ -158,7 +159,11 @@ pub fn calendar(catalog: &Catalog, events: &[&Event], cal: &CalendarMeta) -> Str
     out.raw("X-WR-TIMEZONE", TZID);
     out.raw("REFRESH-INTERVAL;VALUE=DURATION", REFRESH);
     out.raw("X-PUBLISHED-TTL", REFRESH);
-    write_timezone(&mut out);
+    // A VTIMEZONE only where a TZID refers to it: a feed of all-day
+    // events has none (RFC 5545 §3.6.5 defines it for TZID references).
+    if sorted.iter().any(|e| !e.when.is_all_day()) {
+        write_timezone(&mut out);
+    }
     for event in sorted {
         write_event(&mut out, catalog, event, cal.stamp);
     }
