@@ -1,6 +1,8 @@
 //! Native benchmark: validating an events file and writing every `.ics`
-//! for generated data of 1,000 and 10,000 events. A benchmark, not a test:
-//! it prints medians and never fails on a slow machine.
+//! for generated data of 1,000 and 10,000 events, then checking hostile
+//! files (an object of 100,000 keys, minified files of 5 and 10 MB full of
+//! problems) that must each take well under a second. A benchmark, not a
+//! test: it prints medians and never fails on a slow machine.
 //!
 //! Run: `cargo bench --bench native` (release build).
 
@@ -49,5 +51,63 @@ fn main() {
             ms(files)
         );
     }
-    println!("\nmedians of repeated runs (41 at 1,000 events, 15 at 10,000)");
+    println!("\nmedians of repeated runs (41 at 1,000 events, 15 at 10,000)\n");
+    hostile();
+}
+
+/// The head of a file whose one event is `members`.
+fn one_event(members: &str) -> String {
+    format!(
+        r##"{{"site": {{"name": "例", "domain": "example.jp"}},
+"projects": [{{"id": "p", "name": "P", "color": "#123456"}}],
+"events": [{{"id": "a", "project": "p", "title": "会", "start": "2004-02-25"{members}}}]}}"##
+    )
+}
+
+/// A generated file of at least `bytes`, on one line (as a minifier writes
+/// it), every event with a misspelt title: two problems each.
+fn minified_with_problems(bytes: usize) -> String {
+    let mut count = 1_000;
+    loop {
+        let text = generate::events_json(count, 1);
+        if text.len() >= bytes {
+            // Raw line breaks are only ever whitespace between tokens in
+            // JSON, so trimming each line keeps every string intact.
+            return text
+                .lines()
+                .map(str::trim)
+                .collect::<String>()
+                .replace("\"title\": ", "\"titel\": ");
+        }
+        count = count * bytes / text.len() + 100;
+    }
+}
+
+fn hostile() {
+    let distinct: String = (0..100_000).map(|i| format!(", \"k{i}\": {i}")).collect();
+    let repeated = ", \"fee\": \"無料\"".repeat(100_000);
+    let cases = [
+        ("one object of 100,000 unknown keys", one_event(&distinct)),
+        ("one object of 100,000 repeated keys", one_event(&repeated)),
+        (
+            "5 MB on one line, every event faulty",
+            minified_with_problems(5_000_000),
+        ),
+        (
+            "10 MB on one line, every event faulty",
+            minified_with_problems(10_000_000),
+        ),
+    ];
+    println!("| hostile file | size | problems | check (load) |");
+    println!("|---|---:|---:|---:|");
+    for (name, text) in cases {
+        let problems = load::load(&text).diagnostics.len();
+        let check = time(7, || load::load(&text));
+        println!(
+            "| {name} | {:.1} MB | {problems} | {} |",
+            text.len() as f64 / 1e6,
+            ms(check)
+        );
+    }
+    println!("\nmedians of 7 runs; each must stay well under 1 s");
 }

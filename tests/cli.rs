@@ -36,6 +36,37 @@ fn check_prints_file_line_col_path_and_both_languages_then_exits_1() {
     );
 }
 
+/// A crafted key or value cannot add a line, forge a `FILE:LINE:COL:`
+/// line, or send an escape sequence to the maintainer's terminal: each
+/// problem is one line that starts with the file's name.
+#[test]
+fn each_problem_is_one_line_whatever_the_file_holds() {
+    let file = "tests/fixtures/load/control-characters.json";
+    let (code, out, _) = run(&["check", file]);
+    assert_eq!(code, 1);
+    assert_eq!(out.lines().count(), 2, "{out}");
+    for line in out.lines() {
+        assert!(line.starts_with(&format!("{file}:")), "{line}");
+        assert!(!line.chars().any(char::is_control), "{line:?}");
+    }
+    // The same holds for the file's own name.
+    let dir = std::env::temp_dir().join(format!("calendar-cli-name-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let odd = dir.join("a\nb\u{1b}[2J.json");
+    std::fs::copy(file, &odd).unwrap();
+    let (_, out, err) = run(&["check", odd.to_str().unwrap()]);
+    assert_eq!(out.lines().count(), 2, "{out}");
+    assert!(
+        out.lines().all(|l| l.contains("a\\nb\\u001b[2J.json:")),
+        "{out}"
+    );
+    assert!(
+        !err.trim_end().contains('\n') && !err.contains('\u{1b}'),
+        "{err:?}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn unreadable_file_or_wrong_arguments_exit_2() {
     assert_eq!(

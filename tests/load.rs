@@ -67,6 +67,105 @@ fn each_problem_in_one_event_keeps_the_other_event() {
     }
 }
 
+/// Text from the file never breaks a diagnostic's line: a key that holds
+/// a forged `LINE:COL:` line, and terminal escapes in a value, come out
+/// escaped, one problem per line.
+#[test]
+fn control_characters_are_shown_escaped_on_one_line() {
+    assert_eq!(check("control-characters"), Vec::<String>::new());
+    let text = std::fs::read_to_string("tests/fixtures/load/control-characters.expected").unwrap();
+    assert_eq!(text.lines().count(), 2);
+    assert!(text.lines().all(|l| !l.chars().any(char::is_control)));
+    assert!(text.contains("\\n9:9: /events/0/title: forged\\u2028"));
+    assert!(text.contains("\\u001b[2J\\u001b]0;pwned\\u0007"));
+}
+
+/// A timed event must end after it starts; an all-day event of one day
+/// (end = start) is fine.
+#[test]
+fn a_timed_event_of_no_length_is_refused() {
+    assert_eq!(check("end-equals-start"), ["b"]);
+}
+
+#[test]
+fn offsets_are_real_ones() {
+    assert_eq!(check("offset-out-of-range"), ["b"]);
+}
+
+/// One event's problem hides no other: a bad date does not hide that
+/// the next event reuses its id, nor does a faulty project hide that its
+/// id is taken twice.
+#[test]
+fn problems_of_one_kind_do_not_hide_another() {
+    assert_eq!(check("hidden-problems"), ["b"]);
+    let paths: Vec<String> = load(&fixture("hidden-problems"))
+        .diagnostics
+        .into_iter()
+        .map(|d| d.path)
+        .collect();
+    for path in [
+        "/projects/1/name",
+        "/projects/1/id",
+        "/events/0/start",
+        "/events/1/id",
+        "/events/1/project",
+        "/events/1/title",
+    ] {
+        assert!(paths.contains(&path.to_string()), "{path} in {paths:?}");
+    }
+}
+
+/// Repeated keys are found in objects too large to compare pairwise.
+#[test]
+fn repeated_keys_in_a_large_object() {
+    assert_eq!(check("many-keys"), ["b"]);
+}
+
+/// Every problem of a minified file is on line 1, at its own column.
+#[test]
+fn columns_along_one_long_line() {
+    assert_eq!(check("one-line"), Vec::<String>::new());
+}
+
+/// What the JSON Schema now also says: a blank title, hours past 23 and
+/// minutes past 59 are refused by both.
+#[test]
+fn what_the_schema_also_refuses() {
+    assert_eq!(check("blank-title"), ["b"]);
+    assert_eq!(check("hour-24"), ["b"]);
+    assert_eq!(check("minute-60"), ["b"]);
+}
+
+/// `revision: 2.0` is the whole number 2, as JSON Schema's `integer`
+/// counts it; `2.5` is not a whole number.
+#[test]
+fn a_revision_written_as_a_decimal() {
+    assert_eq!(check("revision-written-as-decimal"), ["a"]);
+    let loaded = load(&fixture("revision-written-as-decimal"));
+    assert_eq!(loaded.catalog.events[0].revision, 2);
+}
+
+/// What only the checker can catch, each with a fixture that passes the
+/// JSON Schema (`tests/clients/schema.test.mjs` reads the same list and
+/// proves that) and fails the checker.
+#[test]
+fn what_only_the_checker_catches() {
+    let list = std::fs::read_to_string("tests/fixtures/load/checker-only.txt").unwrap();
+    let names: Vec<&str> = list
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    assert!(names.len() >= 8, "{names:?}");
+    for name in names {
+        assert!(
+            !load(&fixture(name)).is_valid(),
+            "{name} must fail the checker"
+        );
+        check(name);
+    }
+}
+
 #[test]
 fn every_problem_is_reported_in_one_pass() {
     let text = fixture("valid")
@@ -178,7 +277,9 @@ mod never_panics {
         std::fs::read_to_string("public/events.json").unwrap()
     }
 
-    /// Every diagnostic points inside the text.
+    /// Every diagnostic points inside the text, and prints as exactly one
+    /// line without control characters (nothing from the file can break
+    /// it, forge another, or reach a terminal as an escape sequence).
     fn well_formed(text: &str) {
         let loaded = load(text);
         let lines = text.split('\n').count();
@@ -186,6 +287,12 @@ mod never_panics {
             assert!(d.line >= 1 && d.line <= lines, "{d}");
             assert!(d.column >= 1, "{d}");
             assert!(!d.ja.is_empty() && !d.en.is_empty());
+            let printed = d.to_string();
+            assert!(
+                !printed.chars().any(|c| c.is_control()
+                    || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')),
+                "{printed:?}"
+            );
         }
     }
 
@@ -200,6 +307,29 @@ mod never_panics {
         #[test]
         fn on_arbitrary_json_like_text(text in "[\\[\\]{}\":,0-9a-z\\\\ .eE+-]{0,200}") {
             well_formed(&text);
+        }
+
+        /// Keys and string values full of control characters, escaped
+        /// (`\u001b`) or raw, put into the shipped file.
+        #[test]
+        fn on_control_characters(at in 0usize..1_000_000, raw in "[\\x00-\\x1f\\x7f\\u{80}-\\u{9f}\\u{2028}\\u{202e}a-z:/ ]{1,12}", escaped in proptest::collection::vec(0u32..0x20, 1..6), as_key in any::<bool>()) {
+            let text = shipped();
+            let esc: String = escaped.iter().map(|c| format!("\\u{c:04x}")).collect();
+            let item = format!("\"{esc}{raw}{esc}\"");
+            // Into the first object after a random place: as a member, or
+            // as the value of its first member.
+            let mut at = at % text.len();
+            while !text.is_char_boundary(at) { at -= 1; }
+            if let Some(open) = text[at..].find('{').map(|n| at + n + 1) {
+                let mutated = if as_key {
+                    format!("{}{item}: 1, {}", &text[..open], &text[open..])
+                } else {
+                    let colon = text[open..].find(':').map_or(open, |n| open + n + 1);
+                    let end = text[colon..].find([',', '}']).map_or(colon, |n| colon + n);
+                    format!("{} {item}{}", &text[..colon], &text[end..])
+                };
+                well_formed(&mutated);
+            }
         }
 
         /// The shipped file with a slice cut out and random text put in.

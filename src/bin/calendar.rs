@@ -8,6 +8,7 @@
 //! [`iguren_calendar::publish`] into DIR (the build calls it).
 
 use iguren_calendar::model::Catalog;
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -111,8 +112,10 @@ fn publish(catalog: &Catalog, dir: &str) -> ExitCode {
 
 /// Reads and checks the file, printing every problem; the catalogue when
 /// it is valid, else the exit code.
-fn read_and_check(file: &str) -> Result<Catalog, ExitCode> {
-    let text = match std::fs::read(file) {
+fn read_and_check(path: &str) -> Result<Catalog, ExitCode> {
+    // The name as printed: one line, whatever characters the path holds.
+    let file = &iguren_calendar::load::escape_controls(path);
+    let text = match std::fs::read(path) {
         Ok(bytes) => match iguren_calendar::load::utf8(bytes) {
             Ok(text) => text,
             Err(message) => {
@@ -126,9 +129,13 @@ fn read_and_check(file: &str) -> Result<Catalog, ExitCode> {
         }
     };
     let loaded = iguren_calendar::load::load(&text);
+    // One buffered write for all problems: a file can have 100,000.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for d in &loaded.diagnostics {
-        println!("{file}:{d}");
+        let _ = writeln!(out, "{file}:{d}");
     }
+    let _ = out.flush();
+    drop(out);
     if loaded.is_valid() {
         println!(
             "{file}: 問題ありません（プロジェクト {} 件、イベント {} 件） / OK ({} projects, {} events)",

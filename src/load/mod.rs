@@ -18,12 +18,13 @@
 //! assert_eq!(loaded.diagnostics[0].en, "2004-02-30 is not a real date");
 //! ```
 
+mod catalog;
 pub mod json;
 mod scalar;
 mod walk;
 
-pub use scalar::{check_url, parse_date};
-pub use walk::FIELDS;
+pub use catalog::FIELDS;
+pub use scalar::{check_url, escape_controls, parse_date};
 
 use crate::model::Catalog;
 use std::fmt;
@@ -87,12 +88,13 @@ pub fn utf8(bytes: Vec<u8>) -> Result<String, String> {
 /// Reads the text of an events file.
 ///
 /// Events and projects with problems are left out of the catalogue and
-/// reported; everything valid is kept. Diagnostics come in file order.
+/// reported; everything valid is kept. Diagnostics come in file order,
+/// each on one line: control characters and line breaks from the file are
+/// shown escaped (`\n`, `\u001b`) in the path and the messages.
 pub fn load(text: &str) -> Loaded {
-    let lines = LineIndex::new(text);
     match json::parse(text) {
         Err(e) => {
-            let (line, column) = lines.locate(text, e.at);
+            let (line, column) = LineIndex::new(text).locate(text, e.at);
             Loaded {
                 catalog: Catalog::default(),
                 diagnostics: vec![Diagnostic {
@@ -105,21 +107,25 @@ pub fn load(text: &str) -> Loaded {
             }
         }
         Ok(root) => {
-            let (catalog, problems) = walk::catalog(&root);
-            let mut diagnostics: Vec<Diagnostic> = problems
+            let (catalog, mut problems) = catalog::catalog(&root);
+            // In file order, so that columns are counted in one pass over
+            // each line: a one-line file with thousands of problems costs
+            // its length once, not once per problem.
+            crate::order::sort_by_key(&mut problems, |p| p.at);
+            let mut lines = LineIndex::new(text);
+            let diagnostics = problems
                 .into_iter()
                 .map(|p| {
                     let (line, column) = lines.locate(text, p.at);
                     Diagnostic {
                         line,
                         column,
-                        path: p.path,
-                        ja: p.ja,
-                        en: p.en,
+                        path: escape_controls(&p.path),
+                        ja: escape_controls(&p.ja),
+                        en: escape_controls(&p.en),
                     }
                 })
                 .collect();
-            crate::order::sort_by_key(&mut diagnostics, |d| (d.line, d.column));
             Loaded {
                 catalog,
                 diagnostics,
@@ -129,8 +135,12 @@ pub fn load(text: &str) -> Loaded {
 }
 
 /// Byte offsets of line starts, to turn an offset into line and column.
+/// It remembers the last place it counted to, so offsets asked in
+/// increasing order are counted from there rather than from the line start.
 struct LineIndex {
     starts: Vec<usize>,
+    /// The last offset located, its line (0-based) and column (0-based).
+    last: (usize, usize, usize),
 }
 
 impl LineIndex {
@@ -142,16 +152,26 @@ impl LineIndex {
                 .filter(|&(_, b)| b == b'\n')
                 .map(|(i, _)| i + 1),
         );
-        LineIndex { starts }
+        LineIndex {
+            starts,
+            last: (0, 0, 0),
+        }
     }
 
-    fn locate(&self, text: &str, at: usize) -> (usize, usize) {
-        let at = at.min(text.len());
+    /// 1-based line and column (in characters, a byte order mark not
+    /// counted) of the byte offset `at`.
+    fn locate(&mut self, text: &str, at: usize) -> (usize, usize) {
+        let mut at = at.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
         let line = self.starts.partition_point(|&s| s <= at) - 1;
-        let start = self.starts[line];
-        let column = text.get(start..at).map_or(at - start, |s| {
-            s.chars().filter(|&c| c != '\u{feff}').count()
-        });
+        let (from, base) = match self.last {
+            (last_at, last_line, column) if last_line == line && last_at <= at => (last_at, column),
+            _ => (self.starts[line], 0),
+        };
+        let column = base + text[from..at].chars().filter(|&c| c != '\u{feff}').count();
+        self.last = (at, line, column);
         (line + 1, column + 1)
     }
 }
@@ -163,10 +183,20 @@ mod tests {
     #[test]
     fn locates_lines_and_character_columns() {
         let text = "{\n  \"名前\": x}";
-        let idx = LineIndex::new(text);
+        let mut idx = LineIndex::new(text);
         let at = text.find('x').unwrap();
         assert_eq!(idx.locate(text, at), (2, 9));
         assert_eq!(idx.locate(text, 0), (1, 1));
+        // In order along one line, each counted from the one before.
+        let one = "\u{feff}{\"日本\": [1, 2, \"語\"]}";
+        let mut idx = LineIndex::new(one);
+        let last_quote = one.rfind('"').unwrap();
+        for (want, at) in [(2, one.find('"')), (8, one.find('[')), (12, one.find('2'))] {
+            assert_eq!(idx.locate(one, at.unwrap()), (1, want));
+        }
+        assert_eq!(idx.locate(one, last_quote), (1, 17));
+        // Asked out of order, it counts from the line start again.
+        assert_eq!(idx.locate(one, one.find('1').unwrap()), (1, 9));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! Each returns the parsed value or a bilingual message (`(ja, en)`) that
 //! says what is wrong with the text; the caller adds where.
 
+use crate::model::Status;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 /// A problem with one value, in Japanese and English.
@@ -11,6 +12,53 @@ pub type Problem = (String, String);
 
 fn problem(ja: impl Into<String>, en: impl Into<String>) -> Problem {
     (ja.into(), en.into())
+}
+
+/// At most this many characters of a value are quoted in a message.
+const SHOWN_CHARS: usize = 60;
+
+/// A value from the file as a message quotes it: control characters and
+/// line breaks escaped (see [`escape_controls`]), and cut to its first 60
+/// characters with `…`, so a 5 MB string gives a readable message.
+pub fn shown(s: &str) -> String {
+    match s.char_indices().nth(SHOWN_CHARS) {
+        Some((cut, _)) => format!("{}…", escape_controls(&s[..cut])),
+        None => escape_controls(s),
+    }
+}
+
+/// The text with every character that could break a message's line or
+/// reach a terminal as a command escaped: `\n`, `\r`, `\t`, and `\u001b`
+/// style for other control characters (C0, DEL, C1), the Unicode line and
+/// paragraph separators, and the bidirectional overrides that can make a
+/// line read differently from what it holds. Everything else is unchanged.
+pub fn escape_controls(s: &str) -> String {
+    let needs = |c: char| {
+        c.is_control()
+            || matches!(
+                c,
+                '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{feff}'
+            )
+            || ('\u{202a}'..='\u{202e}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)
+    };
+    if !s.contains(needs) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if needs(c) => {
+                use std::fmt::Write;
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Ids name files and URLs: lower-case ASCII letters, digits and `-`,
@@ -25,8 +73,8 @@ pub fn check_id(s: &str) -> Result<(), Problem> {
         Ok(())
     } else {
         Err(problem(
-            format!("ID「{s}」はURLに使えません。半角英小文字・数字・ハイフンだけで、64文字以内にしてください（例: kawasaki-salon-2004-02-25）"),
-            format!("id \"{s}\" is not URL-safe: use only a-z, 0-9 and '-', at most 64 characters (e.g. kawasaki-salon-2004-02-25)"),
+            format!("ID「{}」はURLに使えません。半角英小文字・数字・ハイフンだけで、64文字以内にしてください（例: kawasaki-salon-2004-02-25）", shown(s)),
+            format!("id \"{}\" is not URL-safe: use only a-z, 0-9 and '-', at most 64 characters (e.g. kawasaki-salon-2004-02-25)", shown(s)),
         ))
     }
 }
@@ -45,8 +93,14 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, Problem> {
     let parts = [parts.next(), parts.next(), parts.next(), parts.next()];
     let format = || {
         problem(
-            format!("日付「{s}」は YYYY-MM-DD の形で書いてください（例: 2004-02-25）"),
-            format!("date \"{s}\" must be written YYYY-MM-DD (e.g. 2004-02-25)"),
+            format!(
+                "日付「{}」は YYYY-MM-DD の形で書いてください（例: 2004-02-25）",
+                shown(s)
+            ),
+            format!(
+                "date \"{}\" must be written YYYY-MM-DD (e.g. 2004-02-25)",
+                shown(s)
+            ),
         )
     };
     let [Some(y), Some(m), Some(d), None] = parts else {
@@ -57,8 +111,8 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, Problem> {
     };
     NaiveDate::from_ymd_opt(y as i32, m, d).ok_or_else(|| {
         problem(
-            format!("{s} は存在しない日付です"),
-            format!("{s} is not a real date"),
+            format!("{} は存在しない日付です", shown(s)),
+            format!("{} is not a real date", shown(s)),
         )
     })
 }
@@ -69,8 +123,11 @@ pub fn parse_time(s: &str) -> Result<NaiveTime, Problem> {
     let parts = [parts.next(), parts.next(), parts.next(), parts.next()];
     let format = || {
         problem(
-            format!("時刻「{s}」は HH:MM の形で書いてください（例: 18:00）"),
-            format!("time \"{s}\" must be written HH:MM (e.g. 18:00)"),
+            format!(
+                "時刻「{}」は HH:MM の形で書いてください（例: 18:00）",
+                shown(s)
+            ),
+            format!("time \"{}\" must be written HH:MM (e.g. 18:00)", shown(s)),
         )
     };
     let (h, m, sec) = match parts {
@@ -83,8 +140,8 @@ pub fn parse_time(s: &str) -> Result<NaiveTime, Problem> {
     };
     NaiveTime::from_hms_opt(h, m, sec).ok_or_else(|| {
         problem(
-            format!("{s} は存在しない時刻です（00:00〜23:59）"),
-            format!("{s} is not a real time (00:00 to 23:59)"),
+            format!("{} は存在しない時刻です（00:00〜23:59）", shown(s)),
+            format!("{} is not a real time (00:00 to 23:59)", shown(s)),
         )
     })
 }
@@ -111,8 +168,14 @@ pub fn parse_moment(s: &str) -> Result<Moment, Problem> {
 pub fn parse_instant(s: &str) -> Result<NaiveDateTime, Problem> {
     let bad = || {
         problem(
-            format!("日時「{s}」は 2004-02-10T09:00:00+09:00 の形で書いてください（時差つき）"),
-            format!("\"{s}\" must be a date-time with its offset, like 2004-02-10T09:00:00+09:00"),
+            format!(
+                "日時「{}」は 2004-02-10T09:00:00+09:00 の形で書いてください（時差つき）",
+                shown(s)
+            ),
+            format!(
+                "\"{}\" must be a date-time with its offset, like 2004-02-10T09:00:00+09:00",
+                shown(s)
+            ),
         )
     };
     let (local, offset_minutes) = if let Some(local) = s.strip_suffix('Z') {
@@ -130,7 +193,22 @@ pub fn parse_instant(s: &str) -> Result<NaiveDateTime, Problem> {
             return Err(bad());
         };
         let sign = if b[0] == b'-' { -1 } else { 1 };
-        (local, sign * i64::from(h * 60 + m))
+        let minutes = sign * i64::from(h * 60 + m);
+        // Real offsets run from -12:00 to +14:00 (Kiribati); a typo such
+        // as +99:99 would otherwise shift the instant by days.
+        if m >= 60 || !(-12 * 60..=14 * 60).contains(&minutes) {
+            return Err(problem(
+                format!(
+                    "時差「{}」は正しくありません（-12:00〜+14:00、日本は +09:00）",
+                    shown(off)
+                ),
+                format!(
+                    "offset \"{}\" is not a real one (-12:00 to +14:00; Japan is +09:00)",
+                    shown(off)
+                ),
+            ));
+        }
+        (local, minutes)
     } else {
         return Err(bad());
     };
@@ -143,6 +221,109 @@ pub fn parse_instant(s: &str) -> Result<NaiveDateTime, Problem> {
     }
 }
 
+/// The value of a JSON number's text when it is a whole number from 0 to
+/// `u32::MAX`, however it is written: `2`, `2.0` and `2e0` are all 2, as
+/// JSON Schema's `integer` counts them; `2.5`, `-1` and `1e99` are not.
+pub fn whole_number(text: &str) -> Option<u32> {
+    let (mantissa, exp) = match text.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e.strip_prefix('+').unwrap_or(e).parse::<i64>().ok()?),
+        None => (text, 0),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    if let Some(magnitude) = int.strip_prefix('-') {
+        // Only -0 is a whole number that is not below zero.
+        let zero = |d: &str| d.bytes().all(|b| b == b'0');
+        return (zero(magnitude) && zero(frac)).then_some(0);
+    }
+    let digits: String = [int, frac].concat();
+    let digits = digits.trim_start_matches('0');
+    if digits.is_empty() {
+        return Some(0);
+    }
+    // The value is `digits` × 10^(exp - frac.len()); only the digits that
+    // stay before the decimal point may be other than zero.
+    let shift = exp.checked_sub(i64::try_from(frac.len()).ok()?)?;
+    let keep = i64::try_from(digits.len()).ok()?.checked_add(shift)?;
+    if keep <= 0 || keep > 10 {
+        return None;
+    }
+    let keep = keep as usize;
+    let (whole, rest) = digits.split_at(keep.min(digits.len()));
+    if !rest.bytes().all(|b| b == b'0') {
+        return None;
+    }
+    let zeros = keep.saturating_sub(digits.len());
+    format!("{whole}{}", "0".repeat(zeros)).parse().ok()
+}
+
+/// The site's time zone: only `Asia/Tokyo`.
+pub fn check_time_zone(s: &str) -> Result<String, Problem> {
+    if s == "Asia/Tokyo" {
+        Ok(s.to_string())
+    } else {
+        Err(problem(
+            format!(
+                "タイムゾーン「{}」には対応していません（Asia/Tokyo のみ）",
+                shown(s)
+            ),
+            format!(
+                "time zone \"{}\" is not supported (only Asia/Tokyo)",
+                shown(s)
+            ),
+        ))
+    }
+}
+
+/// The organiser's domain, a host name with at least one dot.
+pub fn check_domain(s: &str) -> Result<(), Problem> {
+    if check_host(s) && s.contains('.') {
+        Ok(())
+    } else {
+        Err(problem(
+            format!(
+                "ドメイン「{}」の形が正しくありません（例: kanagawa-iguren.com）",
+                shown(s)
+            ),
+            format!(
+                "domain \"{}\" is not a host name (e.g. kanagawa-iguren.com)",
+                shown(s)
+            ),
+        ))
+    }
+}
+
+/// An event's `status`.
+pub fn parse_status(s: &str) -> Result<Status, Problem> {
+    match s {
+        "scheduled" => Ok(Status::Scheduled),
+        "tentative" => Ok(Status::Tentative),
+        "cancelled" => Ok(Status::Cancelled),
+        other => Err(problem(
+            format!(
+                "status「{}」は使えません（scheduled / tentative / cancelled）",
+                shown(other)
+            ),
+            format!(
+                "status \"{}\" is not one of scheduled, tentative, cancelled",
+                shown(other)
+            ),
+        )),
+    }
+}
+
+/// An end earlier than its start.
+pub fn end_before_start() -> Problem {
+    problem("終了が開始より前になっています", "end is before start")
+}
+
+/// A timed event whose end is its start: an event of no length.
+pub fn end_equals_start() -> Problem {
+    problem(
+        "終了が開始と同じ時刻です。終了を開始より後にするか、終了時刻が未定なら end を省いてください",
+        "end is the same as start: make it later, or leave end out when the end time is not known",
+    )
+}
+
 /// Only http(s) links are followed; `javascript:`, `data:` and the like
 /// are refused.
 pub fn check_url(s: &str) -> Result<(), Problem> {
@@ -153,15 +334,21 @@ pub fn check_url(s: &str) -> Result<(), Problem> {
         &s[7..]
     } else {
         return Err(problem(
-            format!("リンク「{s}」は http:// か https:// で始めてください（他の形式は安全のため使えません）"),
-            format!("link \"{s}\" must start with http:// or https:// (other schemes are refused for safety)"),
+            format!("リンク「{}」は http:// か https:// で始めてください（他の形式は安全のため使えません）", shown(s)),
+            format!("link \"{}\" must start with http:// or https:// (other schemes are refused for safety)", shown(s)),
         ));
     };
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     if host.is_empty() || s.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err(problem(
-            format!("リンク「{s}」はURLとして正しくありません（空白やホスト名の抜け）"),
-            format!("link \"{s}\" is not a valid URL (spaces, or no host name)"),
+            format!(
+                "リンク「{}」はURLとして正しくありません（空白やホスト名の抜け）",
+                shown(s)
+            ),
+            format!(
+                "link \"{}\" is not a valid URL (spaces, or no host name)",
+                shown(s)
+            ),
         ));
     }
     Ok(())
@@ -187,8 +374,14 @@ pub fn check_email(s: &str) -> Result<(), Problem> {
         Ok(())
     } else {
         Err(problem(
-            format!("メールアドレス「{s}」の形が正しくありません（例: info@example.jp）"),
-            format!("e-mail address \"{s}\" is malformed (e.g. info@example.jp)"),
+            format!(
+                "メールアドレス「{}」の形が正しくありません（例: info@example.jp）",
+                shown(s)
+            ),
+            format!(
+                "e-mail address \"{}\" is malformed (e.g. info@example.jp)",
+                shown(s)
+            ),
         ))
     }
 }
@@ -217,8 +410,14 @@ pub fn check_phone(s: &str) -> Result<(), Problem> {
         Ok(())
     } else {
         Err(problem(
-            format!("電話番号「{s}」の形が正しくありません（例: 045-633-5192）"),
-            format!("phone number \"{s}\" is malformed (e.g. 045-633-5192)"),
+            format!(
+                "電話番号「{}」の形が正しくありません（例: 045-633-5192）",
+                shown(s)
+            ),
+            format!(
+                "phone number \"{}\" is malformed (e.g. 045-633-5192)",
+                shown(s)
+            ),
         ))
     }
 }
@@ -230,25 +429,48 @@ pub fn check_color(s: &str) -> Result<(), Problem> {
         Ok(())
     } else {
         Err(problem(
-            format!("色「{s}」は #rrggbb の形で書いてください（例: #1565c0）"),
-            format!("colour \"{s}\" must be written #rrggbb (e.g. #1565c0)"),
+            format!(
+                "色「{}」は #rrggbb の形で書いてください（例: #1565c0）",
+                shown(s)
+            ),
+            format!(
+                "colour \"{}\" must be written #rrggbb (e.g. #1565c0)",
+                shown(s)
+            ),
         ))
     }
 }
 
 /// Edit distance, for "did you mean" hints on misspelt field names.
+///
+/// Exact up to 2, which is all the hints ask; beyond that it may return
+/// any number above 2. Field names are short, so it works in one row of
+/// at most 32 cells and never allocates: a file of 100,000 unknown keys
+/// asks it 1.7 million times.
 pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, &cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
+    const MAX: usize = 31;
+    let b_len = b.chars().count();
+    // The distance is at least the difference in length: a long key (say
+    // a megabyte) is far from every field name without the full table.
+    let a_len = a.chars().take(b_len + 3).count();
+    if a_len > b_len + 2 || b_len > MAX {
+        return a_len.abs_diff(b_len).max(3);
     }
-    prev[b.len()]
+    let mut row = [0usize; MAX + 1];
+    for (j, cell) in row.iter_mut().enumerate().take(b_len + 1) {
+        *cell = j;
+    }
+    for (i, ca) in a.chars().enumerate() {
+        // `row` holds the previous row; `diagonal` its cell to the upper left.
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.chars().enumerate() {
+            let substitute = diagonal + usize::from(ca != cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitute.min(row[j + 1] + 1).min(row[j] + 1);
+        }
+    }
+    row[b_len]
 }
 
 #[cfg(test)]
@@ -287,6 +509,57 @@ mod tests {
         // Found by the property test: multi-byte text where the offset goes.
         assert!(parse_instant("\u{66bd3}CI=6").is_err());
         assert!(parse_instant("2004-02-10T09:00+０9:00").is_err());
+        // Offsets are real ones only.
+        assert_eq!(
+            parse_instant("2004-02-10T09:00:00+99:99").unwrap_err().1,
+            "offset \"+99:99\" is not a real one (-12:00 to +14:00; Japan is +09:00)"
+        );
+        assert!(parse_instant("2004-02-10T09:00:00+09:60").is_err());
+        assert!(parse_instant("2004-02-10T09:00:00+14:01").is_err());
+        assert!(parse_instant("2004-02-10T09:00:00-12:30").is_err());
+        assert!(parse_instant("2004-02-10T09:00:00+14:00").is_ok());
+        assert!(parse_instant("2004-02-10T09:00:00-12:00").is_ok());
+        assert!(parse_instant("2004-02-10T09:00:00+05:45").is_ok());
+    }
+
+    #[test]
+    fn whole_numbers_however_written() {
+        for (text, want) in [
+            ("0", Some(0)),
+            ("2", Some(2)),
+            ("2.0", Some(2)),
+            ("2.000", Some(2)),
+            ("2e0", Some(2)),
+            ("2E+1", Some(20)),
+            ("25e-1", None),
+            ("250e-2", None),
+            ("2500e-3", None),
+            ("20e-1", Some(2)),
+            ("1.5e1", Some(15)),
+            ("-0", Some(0)),
+            ("-0.0", Some(0)),
+            ("-1", None),
+            ("2.5", None),
+            ("1e99", None),
+            ("1e-99", None),
+            ("4294967295", Some(u32::MAX)),
+            ("4294967296", None),
+            ("0.0000001e7", Some(1)),
+            ("1e999999999999999999999", None),
+        ] {
+            assert_eq!(whole_number(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn messages_quote_values_on_one_short_line() {
+        assert_eq!(shown("a\nb\u{1b}[31m\tc\r"), "a\\nb\\u001b[31m\\tc\\r");
+        assert_eq!(shown("\u{2028}\u{202e}\u{85}"), "\\u2028\\u202e\\u0085");
+        assert_eq!(shown("日本語はそのまま"), "日本語はそのまま");
+        let long = "あ".repeat(1000);
+        assert_eq!(shown(&long), format!("{}…", "あ".repeat(60)));
+        let e = parse_date(&format!("2004\n{long}")).unwrap_err();
+        assert!(!e.0.contains('\n') && e.0.chars().count() < 120, "{}", e.0);
     }
 
     #[test]
@@ -305,5 +578,11 @@ mod tests {
         assert!(check_id("kawasaki-salon").is_ok());
         assert!(check_id("Kawasaki Salon").is_err());
         assert_eq!(edit_distance("titel", "title"), 2);
+        assert_eq!(edit_distance("title", "title"), 0);
+        assert_eq!(edit_distance("", "url"), 3);
+        assert_eq!(edit_distance("venu", "venue"), 1);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("場所", "場所"), 0);
+        assert!(edit_distance(&"x".repeat(1_000_000), "title") > 2);
     }
 }
