@@ -20,6 +20,7 @@
 
 pub mod agenda;
 pub mod csp;
+pub mod doc;
 pub mod filter;
 pub mod generate;
 pub mod grid;
@@ -30,6 +31,7 @@ pub mod model;
 pub mod order;
 pub mod publish;
 pub mod route;
+pub mod save;
 
 #[cfg(all(target_arch = "wasm32", feature = "web"))]
 pub mod ui;

@@ -114,3 +114,29 @@ fn publish_writes_the_calendar_files_of_a_valid_file_only() {
     assert!(!bad.exists());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `calendar fmt` writes a file as the editor does: the shipped file is
+/// already in that form; a file with odd spacing is rewritten, after which
+/// `--check` is content.
+#[test]
+fn fmt_writes_as_the_editor_and_check_tells() {
+    let (code, out, _) = run(&["fmt", "public/events.json", "--check"]);
+    assert_eq!(code, 0, "{out}");
+    let dir = std::env::temp_dir().join(format!("calendar-cli-fmt-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("odd.json");
+    let path = file.to_str().unwrap();
+    std::fs::write(&file, "{\"site\" :{ \"x-unknown\":1 } ,\"events\":[ ]}").unwrap();
+    assert_eq!(run(&["fmt", path, "--check"]).0, 1);
+    assert_eq!(run(&["fmt", path]).0, 0);
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "{\"site\": { \"x-unknown\": 1 }, \"events\": []}\n"
+    );
+    assert_eq!(run(&["fmt", "--check", path]).0, 0);
+    std::fs::write(&file, "{\"site\": ").unwrap();
+    let (code, _, err) = run(&["fmt", path]);
+    assert_eq!(code, 1);
+    assert!(err.contains("JSON syntax error"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -5,7 +5,8 @@
 //! is valid, 1 when it has problems, 2 when it cannot be read or the
 //! arguments are wrong. `calendar publish FILE DIR` checks the same way and,
 //! when the file is valid, writes the calendar files and share pages of
-//! [`iguren_calendar::publish`] into DIR (the build calls it).
+//! [`iguren_calendar::publish`] into DIR (the build calls it). `calendar
+//! fmt FILE` writes the file as the editor page would ([`iguren_calendar::save`]).
 
 use iguren_calendar::model::Catalog;
 use std::io::Write;
@@ -22,6 +23,12 @@ calendar — かながわ異グ連カレンダーの保守ツール / maintainer
                          (ics/all.ics, ics/project/ID.ics, ics/event/ID.ics)
                          と共有ページ (e/ID.html) を書き出します / check, then
                          write the calendar files and share pages
+  calendar fmt FILE [--check]
+                         エディターと同じ形に整えて書き戻します（項目の順と
+                         未知の項目はそのまま）。--check は書き換えず、整って
+                         いなければ 1 で終わります / rewrite the file exactly as
+                         the editor writes it (order and unknown fields kept);
+                         --check only tells, exit 1 when it would change
   calendar generate N [SEED]
                          ベンチマーク用に N 件のイベントの有効なデータを
                          標準出力に書きます / print a valid file of N events
@@ -48,6 +55,8 @@ fn main() -> ExitCode {
             Ok(_) => ExitCode::SUCCESS,
             Err(code) => code,
         },
+        ["fmt", file] => fmt(file, false),
+        ["fmt", file, "--check"] | ["fmt", "--check", file] => fmt(file, true),
         ["generate", n] => generate(n, "1"),
         ["generate", n, seed] => generate(n, seed),
         ["publish", file, dir] => match read_and_check(file) {
@@ -57,6 +66,58 @@ fn main() -> ExitCode {
         _ => {
             eprint!("引数が正しくありません / wrong arguments\n\n{HELP}");
             ExitCode::from(2)
+        }
+    }
+}
+
+/// `calendar fmt`: the file as the editor would write it.
+fn fmt(path: &str, check: bool) -> ExitCode {
+    let file = &iguren_calendar::load::escape_controls(path);
+    let text = match read_text(path, file) {
+        Ok(text) => text,
+        Err(code) => return code,
+    };
+    let doc = match iguren_calendar::doc::Doc::parse(&text) {
+        Ok(doc) => doc,
+        Err(_) => {
+            // The checker says where the syntax error is.
+            for d in iguren_calendar::load::load(&text).diagnostics {
+                eprintln!("{file}:{d}");
+            }
+            return ExitCode::from(1);
+        }
+    };
+    let formatted = iguren_calendar::save::to_text(&doc);
+    if formatted == text {
+        println!("{file}: 整っています / already formatted");
+        return ExitCode::SUCCESS;
+    }
+    if check {
+        println!("{file}: 整形が必要です（calendar fmt {file}） / needs formatting");
+        return ExitCode::from(1);
+    }
+    match std::fs::write(path, formatted) {
+        Ok(()) => {
+            println!("{file}: 整形しました / formatted");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{file}: 書き込めません / cannot write: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The file's text, or the exit code after saying why it cannot be read.
+fn read_text(path: &str, file: &str) -> Result<String, ExitCode> {
+    match std::fs::read(path) {
+        Ok(bytes) => iguren_calendar::load::utf8(bytes).map_err(|message| {
+            eprintln!("{file}: {message}");
+            ExitCode::from(2)
+        }),
+        Err(e) => {
+            eprintln!("{file}: 読めません / cannot read: {e}");
+            Err(ExitCode::from(2))
         }
     }
 }
@@ -115,19 +176,7 @@ fn publish(catalog: &Catalog, dir: &str) -> ExitCode {
 fn read_and_check(path: &str) -> Result<Catalog, ExitCode> {
     // The name as printed: one line, whatever characters the path holds.
     let file = &iguren_calendar::load::escape_controls(path);
-    let text = match std::fs::read(path) {
-        Ok(bytes) => match iguren_calendar::load::utf8(bytes) {
-            Ok(text) => text,
-            Err(message) => {
-                eprintln!("{file}: {message}");
-                return Err(ExitCode::from(2));
-            }
-        },
-        Err(e) => {
-            eprintln!("{file}: 読めません / cannot read: {e}");
-            return Err(ExitCode::from(2));
-        }
-    };
+    let text = read_text(path, file)?;
     let loaded = iguren_calendar::load::load(&text);
     // One buffered write for all problems: a file can have 100,000.
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
