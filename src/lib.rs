@@ -21,10 +21,12 @@
 pub mod agenda;
 pub mod csp;
 pub mod doc;
+pub mod draft;
 pub mod filter;
 pub mod generate;
 pub mod grid;
 pub mod ics;
+pub mod input;
 pub mod jp;
 pub mod load;
 pub mod model;
