@@ -3,6 +3,7 @@
 //!
 //! Accepted dates: `2004-02-25`, `2004/2/25`, `2004.2.25`, `2004年2月25日`,
 //! era years (`平成16年2月25日`, `H16.2.25`, `令和元年5月1日`, `R6.4.1`),
+//! Excel's serial day numbers (`38042`, a cell that lost its date format),
 //! and without a year (`2月25日`, `2/25`) in a year the caller gives; a
 //! weekday may follow in brackets (`(水)`, `（水曜日）`, `(Wed)`) and must
 //! agree with the date. Times: `18:00`, `9:30`, `18時`, `18時30分`,
@@ -151,6 +152,14 @@ pub fn parse_day(text: &str, default_year: Option<i32>) -> Result<NaiveDate, Pro
             format!("cannot read \"{shown}\" as a date (e.g. 2004/2/25, 2月25日, 平成16年2月25日)"),
         )
     };
+    // An Excel serial day number (38042 is 2004-02-25), as a cell that
+    // lost its date format shows it: five digits, nothing else.
+    if s.len() == 5 && s.bytes().all(|b| b.is_ascii_digit()) {
+        let serial: i64 = s.parse().map_err(|_| not_a_date())?;
+        return NaiveDate::from_ymd_opt(1899, 12, 30)
+            .and_then(|epoch| epoch.checked_add_signed(chrono::Duration::days(serial)))
+            .ok_or_else(not_a_date);
+    }
     let ((y, m, d), rest) = ymd(&s, default_year).ok_or_else(not_a_date)?;
     let date = NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
         problem(
@@ -322,6 +331,7 @@ mod tests {
         assert_eq!(parse_day("R6.4.1", None), Ok(day(2024, 4, 1)));
         assert_eq!(parse_day("令和元年5月1日", None), Ok(day(2019, 5, 1)));
         assert_eq!(parse_day("昭和64年1月7日", None), Ok(day(1989, 1, 7)));
+        assert_eq!(parse_day("38042", None), Ok(feb25));
     }
 
     #[test]

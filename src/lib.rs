@@ -20,6 +20,7 @@
 
 pub mod agenda;
 pub mod csp;
+pub mod csv;
 pub mod doc;
 pub mod draft;
 pub mod filter;

@@ -29,6 +29,18 @@ calendar — かながわ異グ連カレンダーの保守ツール / maintainer
                          いなければ 1 で終わります / rewrite the file exactly as
                          the editor writes it (order and unknown fields kept);
                          --check only tells, exit 1 when it would change
+  calendar import FILE.csv --into EVENTS.json [--dry-run] [--update]
+                         [--project ID] [--year YYYY]
+                         表計算の CSV（UTF-8 か Shift_JIS）の行を予定として
+                         取り込みます。問題のある行は行と列を示して取り込みま
+                         せん。--dry-run は書き込まずに結果だけ、--update は
+                         同じ id の予定を上書き / merge a spreadsheet's rows
+                         (UTF-8 or Shift_JIS); rows with problems are named
+                         and left out; --dry-run only shows, --update
+                         replaces events with the same id
+  calendar export --csv EVENTS.json
+                         予定を Excel で開ける CSV（UTF-8、BOM つき）で標準
+                         出力に書きます / print the events as CSV for Excel
   calendar generate N [SEED]
                          ベンチマーク用に N 件のイベントの有効なデータを
                          標準出力に書きます / print a valid file of N events
@@ -57,16 +69,15 @@ fn main() -> ExitCode {
         },
         ["fmt", file] => fmt(file, false),
         ["fmt", file, "--check"] | ["fmt", "--check", file] => fmt(file, true),
+        ["export", "--csv", file] => export_csv(file),
+        ["import", ..] => import(&args[1..]),
         ["generate", n] => generate(n, "1"),
         ["generate", n, seed] => generate(n, seed),
         ["publish", file, dir] => match read_and_check(file) {
             Ok(catalog) => publish(&catalog, dir),
             Err(code) => code,
         },
-        _ => {
-            eprint!("引数が正しくありません / wrong arguments\n\n{HELP}");
-            ExitCode::from(2)
-        }
+        _ => wrong_arguments(),
     }
 }
 
@@ -120,6 +131,166 @@ fn read_text(path: &str, file: &str) -> Result<String, ExitCode> {
             Err(ExitCode::from(2))
         }
     }
+}
+
+/// `calendar export --csv FILE`: the events as CSV on standard output.
+fn export_csv(path: &str) -> ExitCode {
+    let file = &iguren_calendar::load::escape_controls(path);
+    let Some(doc) = read_doc(path, file) else {
+        return ExitCode::from(2);
+    };
+    print!("{}", iguren_calendar::csv::export(&doc));
+    ExitCode::SUCCESS
+}
+
+/// The events file as a document, or `None` after saying why not.
+fn read_doc(path: &str, file: &str) -> Option<iguren_calendar::doc::Doc> {
+    let text = read_text(path, file).ok()?;
+    match iguren_calendar::doc::Doc::parse(&text) {
+        Ok(doc) => Some(doc),
+        Err(_) => {
+            for d in iguren_calendar::load::load(&text).diagnostics {
+                eprintln!("{file}:{d}");
+            }
+            None
+        }
+    }
+}
+
+/// A CSV file's bytes as text: UTF-8 or Shift_JIS, told apart, never
+/// guessed.
+fn read_csv(path: &str, file: &str) -> Result<String, ExitCode> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        eprintln!("{file}: 読めません / cannot read: {e}");
+        ExitCode::from(2)
+    })?;
+    match iguren_calendar::csv::decode_kind(&bytes) {
+        Ok(iguren_calendar::csv::Encoding::Utf8) => {
+            Ok(String::from_utf8_lossy(&bytes).into_owned())
+        }
+        Ok(iguren_calendar::csv::Encoding::ShiftJis) => {
+            Ok(encoding_rs::SHIFT_JIS.decode(&bytes).0.into_owned())
+        }
+        Err((ja, en)) => {
+            eprintln!("{file}: {ja} / {en}");
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
+/// `calendar import FILE.csv --into EVENTS.json [--dry-run] [--update]
+/// [--project ID] [--year YYYY]`.
+fn import(args: &[String]) -> ExitCode {
+    let mut csv = None;
+    let mut into = None;
+    let mut options = iguren_calendar::csv::Options::default();
+    let mut dry_run = false;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--into" => into = it.next(),
+            "--dry-run" => dry_run = true,
+            "--update" => options.update = true,
+            "--project" => options.default_project = it.next().cloned(),
+            "--year" => match it.next().and_then(|y| y.parse().ok()) {
+                Some(y) => options.default_year = Some(y),
+                None => return wrong_arguments(),
+            },
+            _ if csv.is_none() && !a.starts_with("--") => csv = Some(a),
+            _ => return wrong_arguments(),
+        }
+    }
+    let (Some(csv), Some(into)) = (csv, into) else {
+        return wrong_arguments();
+    };
+    // A date without a year is in this year, by the clock of this machine.
+    if options.default_year.is_none() {
+        let days = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() / 86_400);
+        let today = chrono::NaiveDate::from_ymd_opt(1970, 1, 1)
+            .and_then(|d| d.checked_add_days(chrono::Days::new(days)));
+        options.default_year = today.map(|d| chrono::Datelike::year(&d));
+    }
+    let csv_file = &iguren_calendar::load::escape_controls(csv);
+    let into_file = &iguren_calendar::load::escape_controls(into);
+    let text = match read_csv(csv, csv_file) {
+        Ok(text) => text,
+        Err(code) => return code,
+    };
+    let Some(target) = read_doc(into, into_file) else {
+        return ExitCode::from(2);
+    };
+    let result = iguren_calendar::csv::import(&text, &target, &options);
+    for p in &result.problems {
+        println!("{csv_file}: {p}");
+    }
+    let summary = |id: &str| {
+        let events = result.doc.get("/events");
+        let event = match events {
+            Some(iguren_calendar::doc::Value::Array { items, .. }) => items
+                .iter()
+                .find(|e| e.get("id").and_then(|v| v.as_str()) == Some(id)),
+            _ => None,
+        };
+        let text = |k: &str| {
+            event
+                .and_then(|e| e.get(k))
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+        };
+        let end = match text("end") {
+            "" => String::new(),
+            end => format!("〜{end}"),
+        };
+        iguren_calendar::load::escape_controls(&format!("{}{end} {}", text("start"), text("title")))
+    };
+    for (row, id) in &result.added {
+        println!("+ {row}行目 / row {row}: 追加 / add {id}: {}", summary(id));
+    }
+    for (row, id) in &result.updated {
+        println!(
+            "~ {row}行目 / row {row}: 更新 / update {id}: {}",
+            summary(id)
+        );
+    }
+    for (row, id) in &result.duplicates {
+        println!("= {row}行目 / row {row}: {id} と同じなので飛ばしました / same as {id}, skipped");
+    }
+    for (row, id) in &result.needs_confirmation {
+        println!("? {row}行目 / row {row}: {id} はすでにあります。上書きするには --update / {id} exists; --update to replace it");
+    }
+    let changes = result.added.len() + result.updated.len();
+    if dry_run {
+        println!("{into_file}: 書き込みませんでした（--dry-run） / not written (--dry-run)");
+    } else if changes > 0 {
+        let out = iguren_calendar::save::to_text(&result.doc);
+        if let Err(e) = std::fs::write(into, out) {
+            eprintln!("{into_file}: 書き込めません / cannot write: {e}");
+            return ExitCode::from(2);
+        }
+    }
+    eprintln!(
+        "{csv_file}: 追加 {} 件、更新 {} 件、重複 {} 件、問題 {} 件 / {} added, {} updated, {} duplicates, {} problems",
+        result.added.len(),
+        result.updated.len(),
+        result.duplicates.len(),
+        result.problems.len(),
+        result.added.len(),
+        result.updated.len(),
+        result.duplicates.len(),
+        result.problems.len()
+    );
+    if result.problems.is_empty() && result.needs_confirmation.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn wrong_arguments() -> ExitCode {
+    eprint!("引数が正しくありません / wrong arguments\n\n{HELP}");
+    ExitCode::from(2)
 }
 
 fn generate(count: &str, seed: &str) -> ExitCode {

@@ -24,7 +24,7 @@ mod scalar;
 mod walk;
 
 pub use catalog::FIELDS;
-pub use scalar::{check_url, escape_controls, parse_date, Problem};
+pub use scalar::{check_url, edit_distance, escape_controls, parse_date, Problem};
 
 use crate::model::Catalog;
 use std::fmt;
