@@ -12,30 +12,25 @@
 //! what that month holds, not what the whole file holds.
 
 use crate::model::{Event, When};
-use chrono::{Datelike, Days, Months, NaiveDate};
+use crate::month::Month;
+use chrono::{Datelike, Days, NaiveDate};
 use std::cmp::Reverse;
 use std::collections::HashMap;
 
-/// The week rows (Sunday to Saturday) that show `year`-`month`: 4 to 6 rows,
+/// The week rows (Sunday to Saturday) that show `month`: 4 to 6 rows,
 /// the first holding the 1st, the last holding the month's last day.
-/// Empty for a month that does not exist (`month` outside 1..=12).
+/// Empty for a month whose days chrono cannot represent.
 ///
 /// # Example
 /// ```
-/// use iguren_calendar::grid::month_weeks;
-/// let weeks = month_weeks(2004, 2);
+/// use iguren_calendar::{grid::month_weeks, month::Month};
+/// let weeks = month_weeks(Month::new(2004, 2).unwrap());
 /// assert_eq!(weeks.len(), 5);
 /// assert_eq!(weeks[0][0].to_string(), "2004-02-01"); // a Sunday
 /// assert_eq!(weeks[4][6].to_string(), "2004-03-06");
 /// ```
-pub fn month_weeks(year: i32, month: u32) -> Vec<[NaiveDate; 7]> {
-    let Some(first) = NaiveDate::from_ymd_opt(year, month, 1) else {
-        return Vec::new();
-    };
-    let Some(last) = first
-        .checked_add_months(Months::new(1))
-        .and_then(|d| d.pred_opt())
-    else {
+pub fn month_weeks(month: Month) -> Vec<[NaiveDate; 7]> {
+    let (Some(first), Some(last)) = (month.first_day(), month.last_day()) else {
         return Vec::new();
     };
     let back = u64::from(first.weekday().num_days_from_sunday());
@@ -58,16 +53,6 @@ pub fn month_weeks(year: i32, month: u32) -> Vec<[NaiveDate; 7]> {
         }
     }
     weeks
-}
-
-/// The month `delta` months away from `year`-`month` (for prev/next
-/// buttons): `add_months(2004, 12, 1) == (2005, 1)`.
-pub fn add_months(year: i32, month: u32, delta: i32) -> (i32, u32) {
-    let index = i64::from(year) * 12 + i64::from(month.clamp(1, 12)) - 1 + i64::from(delta);
-    let y = index
-        .div_euclid(12)
-        .clamp(i64::from(i32::MIN), i64::from(i32::MAX));
-    (y as i32, index.rem_euclid(12) as u32 + 1)
 }
 
 /// Which events touch which day: a multi-day event is listed on every day
@@ -242,14 +227,13 @@ pub fn week_segments(
 /// Every week row of a month, laid out: [`month_weeks`] then
 /// [`week_segments`] on each row.
 pub fn month_rows(
-    year: i32,
-    month: u32,
+    month: Month,
     events: &[Event],
     index: &DayIndex,
     keep: impl Fn(usize) -> bool,
     max_lanes: usize,
 ) -> Vec<WeekRow> {
-    month_weeks(year, month)
+    month_weeks(month)
         .iter()
         .map(|days| week_segments(days, events, index, &keep, max_lanes))
         .collect()
@@ -259,9 +243,9 @@ pub fn month_rows(
 /// the month in which the next upcoming event starts; when every event is
 /// past, the month in which the latest-starting event starts; with no
 /// events, today's month.
-pub fn initial_month(events: &[Event], today: NaiveDate) -> (i32, u32) {
-    let this_month = (today.year(), today.month());
-    let month_of = |d: NaiveDate| (d.year(), d.month());
+pub fn initial_month(events: &[Event], today: NaiveDate) -> Month {
+    let this_month = Month::of(today);
+    let month_of = Month::of;
     let touches_this_month = events.iter().any(|e| {
         month_of(e.when.first_day()) <= this_month && this_month <= month_of(e.when.last_day())
     });
@@ -286,10 +270,14 @@ pub fn initial_month(events: &[Event], today: NaiveDate) -> (i32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::Weekday;
+    use chrono::{Months, Weekday};
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn month(y: i32, m: u32) -> Month {
+        Month::new(y, m).unwrap()
     }
 
     fn event(id: &str, when: When) -> Event {
@@ -312,7 +300,7 @@ mod tests {
 
     #[test]
     fn weeks_of_february_2004() {
-        let weeks = month_weeks(2004, 2);
+        let weeks = month_weeks(month(2004, 2));
         assert_eq!(weeks.len(), 5);
         assert_eq!(weeks[0][0], ymd(2004, 2, 1));
         assert_eq!(weeks[0][6], ymd(2004, 2, 7));
@@ -323,21 +311,20 @@ mod tests {
     #[test]
     fn four_and_six_row_months() {
         // February 2015 starts on a Sunday and has 28 days.
-        assert_eq!(month_weeks(2015, 2).len(), 4);
+        assert_eq!(month_weeks(month(2015, 2)).len(), 4);
         // August 2015 starts on a Saturday and has 31 days.
-        let aug = month_weeks(2015, 8);
+        let aug = month_weeks(month(2015, 8));
         assert_eq!(aug.len(), 6);
         assert_eq!(aug[0][0], ymd(2015, 7, 26));
         assert_eq!(aug[5][6], ymd(2015, 9, 5));
-        assert!(month_weeks(2004, 0).is_empty());
-        assert!(month_weeks(2004, 13).is_empty());
+        assert!(month_weeks(Month::new(i32::MAX, 12).unwrap()).is_empty());
     }
 
     #[test]
     fn every_month_is_covered_by_whole_sunday_weeks() {
         for y in 1999..=2030 {
             for m in 1..=12 {
-                let weeks = month_weeks(y, m);
+                let weeks = month_weeks(month(y, m));
                 assert!((4..=6).contains(&weeks.len()), "{y}-{m}");
                 let days: Vec<NaiveDate> = weeks.iter().flatten().copied().collect();
                 assert!(days.windows(2).all(|w| w[1] == w[0].succ_opt().unwrap()));
@@ -351,15 +338,6 @@ mod tests {
                 assert!(weeks.iter().all(|w| w.iter().any(|d| d.month() == m)));
             }
         }
-    }
-
-    #[test]
-    fn months_add_across_years() {
-        assert_eq!(add_months(2004, 12, 1), (2005, 1));
-        assert_eq!(add_months(2004, 1, -1), (2003, 12));
-        assert_eq!(add_months(2004, 2, 0), (2004, 2));
-        assert_eq!(add_months(2004, 2, -26), (2001, 12));
-        assert_eq!(add_months(2004, 2, 23), (2006, 1));
     }
 
     #[test]
@@ -413,7 +391,7 @@ mod tests {
         let catalog = real_catalog();
         let events = &catalog.events;
         let index = DayIndex::new(events);
-        let weeks = month_weeks(2004, 2);
+        let weeks = month_weeks(month(2004, 2));
         let row = week_segments(&weeks[0], events, &index, |_| true, 3);
         assert_eq!(row.segments.len(), 1);
         let s = row.segments[0];
@@ -434,7 +412,7 @@ mod tests {
         // Friday 2/6 to Tuesday 2/17: three rows.
         let events = [all_day("long", ymd(2004, 2, 6), ymd(2004, 2, 17))];
         let index = DayIndex::new(&events);
-        let rows = month_rows(2004, 2, &events, &index, |_| true, 3);
+        let rows = month_rows(month(2004, 2), &events, &index, |_| true, 3);
         let segs: Vec<(usize, usize, bool, bool)> = rows
             .iter()
             .flat_map(|r| &r.segments)
@@ -451,7 +429,7 @@ mod tests {
         // A row that begins inside an event that also began last month.
         let events = [all_day("x", ymd(2004, 1, 30), ymd(2004, 2, 1))];
         let index = DayIndex::new(&events);
-        let rows = month_rows(2004, 2, &events, &index, |_| true, 3);
+        let rows = month_rows(month(2004, 2), &events, &index, |_| true, 3);
         let s = rows[0].segments[0];
         assert_eq!(
             (s.start_col, s.span, s.is_start, s.is_end),
@@ -468,7 +446,7 @@ mod tests {
             all_day("later", ymd(2004, 2, 11), ymd(2004, 2, 11)),
         ];
         let index = DayIndex::new(&events);
-        let weeks = month_weeks(2004, 2);
+        let weeks = month_weeks(month(2004, 2));
         let row = week_segments(&weeks[1], &events, &index, |_| true, 9);
         let lane = |id: &str| {
             row.segments
@@ -494,7 +472,7 @@ mod tests {
             all_day("e", ymd(2004, 2, 24), ymd(2004, 2, 26)),
         ];
         let index = DayIndex::new(&events);
-        let weeks = month_weeks(2004, 2);
+        let weeks = month_weeks(month(2004, 2));
         let row = week_segments(&weeks[3], &events, &index, |_| true, 2);
         // "e" starts earlier, so it takes lane 0; "a" (all-day) lane 1.
         let shown: Vec<&str> = row
@@ -525,7 +503,7 @@ mod tests {
             events.push(all_day(&format!("e{i}"), start, end));
         }
         let index = DayIndex::new(&events);
-        let rows = month_rows(2004, 2, &events, &index, |i| i % 5 != 0, 4);
+        let rows = month_rows(month(2004, 2), &events, &index, |i| i % 5 != 0, 4);
         for row in &rows {
             let mut cells = std::collections::HashSet::new();
             for s in row.segments.iter().chain(&row.hidden) {
@@ -561,21 +539,27 @@ mod tests {
             timed("mar", ymd(2004, 3, 3), 13),
         ];
         // Today's month has events.
-        assert_eq!(initial_month(&events, ymd(2004, 2, 20)), (2004, 2));
+        assert_eq!(initial_month(&events, ymd(2004, 2, 20)), month(2004, 2));
         // Today's month is empty; the next event is in March.
         let later = &events[2..];
-        assert_eq!(initial_month(later, ymd(2004, 1, 5)), (2004, 3));
-        assert_eq!(initial_month(&events, ymd(2003, 11, 5)), (2004, 1));
+        assert_eq!(initial_month(later, ymd(2004, 1, 5)), month(2004, 3));
+        assert_eq!(initial_month(&events, ymd(2003, 11, 5)), month(2004, 1));
         // Everything past: the latest event's month.
-        assert_eq!(initial_month(&events, ymd(2026, 11, 30)), (2004, 3));
+        assert_eq!(initial_month(&events, ymd(2026, 11, 30)), month(2004, 3));
         // Nothing at all: today's month.
-        assert_eq!(initial_month(&[], ymd(2026, 11, 30)), (2026, 11));
+        assert_eq!(initial_month(&[], ymd(2026, 11, 30)), month(2026, 11));
         // A multi-month event running through today's month counts.
         let long = [all_day("long", ymd(2004, 1, 30), ymd(2004, 4, 2))];
-        assert_eq!(initial_month(&long, ymd(2004, 3, 15)), (2004, 3));
+        assert_eq!(initial_month(&long, ymd(2004, 3, 15)), month(2004, 3));
         // Real data, seen from 2026: March 2004.
         let catalog = real_catalog();
-        assert_eq!(initial_month(&catalog.events, ymd(2026, 11, 30)), (2004, 3));
-        assert_eq!(initial_month(&catalog.events, ymd(2004, 2, 1)), (2004, 2));
+        assert_eq!(
+            initial_month(&catalog.events, ymd(2026, 11, 30)),
+            month(2004, 3)
+        );
+        assert_eq!(
+            initial_month(&catalog.events, ymd(2004, 2, 1)),
+            month(2004, 2)
+        );
     }
 }

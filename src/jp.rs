@@ -17,60 +17,46 @@
 //! machinery, to keep the WebAssembly small).
 
 use crate::model::When;
+use crate::month::Month;
+use crate::text::{Lang, Text};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike, Weekday};
 
-/// A holiday's name in Japanese and English.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Holiday {
-    pub ja: &'static str,
-    pub en: &'static str,
+/// Builds a holiday's name (a `static`, so [`holiday`] hands out
+/// `&'static` names without copying).
+const fn hol(ja: &'static str, en: &'static str) -> Text {
+    Text::fixed(ja, en)
 }
 
-impl Holiday {
-    /// The name in the asked language.
-    pub fn name(self, english: bool) -> &'static str {
-        if english {
-            self.en
-        } else {
-            self.ja
-        }
-    }
-}
-
-const fn hol(ja: &'static str, en: &'static str) -> Holiday {
-    Holiday { ja, en }
-}
-
-const NEW_YEAR: Holiday = hol("元日", "New Year's Day");
-const COMING_OF_AGE: Holiday = hol("成人の日", "Coming of Age Day");
-const FOUNDATION: Holiday = hol("建国記念の日", "National Foundation Day");
-const EMPEROR: Holiday = hol("天皇誕生日", "The Emperor's Birthday");
-const VERNAL: Holiday = hol("春分の日", "Vernal Equinox Day");
-const SHOWA: Holiday = hol("昭和の日", "Shōwa Day");
-const GREENERY: Holiday = hol("みどりの日", "Greenery Day");
-const CONSTITUTION: Holiday = hol("憲法記念日", "Constitution Memorial Day");
-const CHILDREN: Holiday = hol("こどもの日", "Children's Day");
-const MARINE: Holiday = hol("海の日", "Marine Day");
-const MOUNTAIN: Holiday = hol("山の日", "Mountain Day");
-const AGED: Holiday = hol("敬老の日", "Respect for the Aged Day");
-const AUTUMNAL: Holiday = hol("秋分の日", "Autumnal Equinox Day");
-const HEALTH_SPORTS: Holiday = hol("体育の日", "Health and Sports Day");
-const SPORTS: Holiday = hol("スポーツの日", "Sports Day");
-const CULTURE: Holiday = hol("文化の日", "Culture Day");
-const LABOUR: Holiday = hol("勤労感謝の日", "Labour Thanksgiving Day");
-const SUBSTITUTE: Holiday = hol("振替休日", "Substitute Holiday");
-const CITIZENS: Holiday = hol("国民の休日", "Citizens' Holiday");
-const WEDDING_1959: Holiday = hol(
+static NEW_YEAR: Text = hol("元日", "New Year's Day");
+static COMING_OF_AGE: Text = hol("成人の日", "Coming of Age Day");
+static FOUNDATION: Text = hol("建国記念の日", "National Foundation Day");
+static EMPEROR: Text = hol("天皇誕生日", "The Emperor's Birthday");
+static VERNAL: Text = hol("春分の日", "Vernal Equinox Day");
+static SHOWA: Text = hol("昭和の日", "Shōwa Day");
+static GREENERY: Text = hol("みどりの日", "Greenery Day");
+static CONSTITUTION: Text = hol("憲法記念日", "Constitution Memorial Day");
+static CHILDREN: Text = hol("こどもの日", "Children's Day");
+static MARINE: Text = hol("海の日", "Marine Day");
+static MOUNTAIN: Text = hol("山の日", "Mountain Day");
+static AGED: Text = hol("敬老の日", "Respect for the Aged Day");
+static AUTUMNAL: Text = hol("秋分の日", "Autumnal Equinox Day");
+static HEALTH_SPORTS: Text = hol("体育の日", "Health and Sports Day");
+static SPORTS: Text = hol("スポーツの日", "Sports Day");
+static CULTURE: Text = hol("文化の日", "Culture Day");
+static LABOUR: Text = hol("勤労感謝の日", "Labour Thanksgiving Day");
+static SUBSTITUTE: Text = hol("振替休日", "Substitute Holiday");
+static CITIZENS: Text = hol("国民の休日", "Citizens' Holiday");
+static WEDDING_1959: Text = hol(
     "皇太子明仁親王の結婚の儀",
     "Wedding of Crown Prince Akihito",
 );
-const FUNERAL_1989: Holiday = hol("昭和天皇の大喪の礼", "State Funeral of Emperor Shōwa");
-const ENTHRONEMENT: Holiday = hol("即位礼正殿の儀", "Enthronement Ceremony");
-const WEDDING_1993: Holiday = hol(
+static FUNERAL_1989: Text = hol("昭和天皇の大喪の礼", "State Funeral of Emperor Shōwa");
+static ENTHRONEMENT: Text = hol("即位礼正殿の儀", "Enthronement Ceremony");
+static WEDDING_1993: Text = hol(
     "皇太子徳仁親王の結婚の儀",
     "Wedding of Crown Prince Naruhito",
 );
-const ACCESSION_2019: Holiday = hol("天皇の即位の日", "Emperor's Accession Day");
+static ACCESSION_2019: Text = hol("天皇の即位の日", "Emperor's Accession Day");
 
 /// The Holidays Act took effect on this day.
 fn law_start() -> NaiveDate {
@@ -95,7 +81,7 @@ fn equinox_day(year: i32, autumn: bool) -> u32 {
 
 /// A "national holiday" proper (国民の祝日, including the one-off days the
 /// special laws treat as such), without substitute and citizens' holidays.
-fn national(date: NaiveDate) -> Option<Holiday> {
+fn national(date: NaiveDate) -> Option<&'static Text> {
     if date < law_start() || date.year() > LAST_YEAR {
         return None;
     }
@@ -107,54 +93,54 @@ fn national(date: NaiveDate) -> Option<Holiday> {
         0
     };
     match m {
-        1 if d == 1 => Some(NEW_YEAR),
-        1 if (y <= 1999 && d == 15) || (y >= 2000 && monday == 2) => Some(COMING_OF_AGE),
-        2 if d == 11 && y >= 1967 => Some(FOUNDATION),
-        2 if d == 23 && y >= 2020 => Some(EMPEROR),
-        2 if d == 24 && y == 1989 => Some(FUNERAL_1989),
-        3 if d == equinox_day(y, false) => Some(VERNAL),
-        4 if d == 10 && y == 1959 => Some(WEDDING_1959),
+        1 if d == 1 => Some(&NEW_YEAR),
+        1 if (y <= 1999 && d == 15) || (y >= 2000 && monday == 2) => Some(&COMING_OF_AGE),
+        2 if d == 11 && y >= 1967 => Some(&FOUNDATION),
+        2 if d == 23 && y >= 2020 => Some(&EMPEROR),
+        2 if d == 24 && y == 1989 => Some(&FUNERAL_1989),
+        3 if d == equinox_day(y, false) => Some(&VERNAL),
+        4 if d == 10 && y == 1959 => Some(&WEDDING_1959),
         4 if d == 29 => Some(match y {
-            ..=1988 => EMPEROR,
-            1989..=2006 => GREENERY,
-            _ => SHOWA,
+            ..=1988 => &EMPEROR,
+            1989..=2006 => &GREENERY,
+            _ => &SHOWA,
         }),
-        5 if d == 1 && y == 2019 => Some(ACCESSION_2019),
-        5 if d == 3 => Some(CONSTITUTION),
-        5 if d == 4 && y >= 2007 => Some(GREENERY),
-        5 if d == 5 => Some(CHILDREN),
-        6 if d == 9 && y == 1993 => Some(WEDDING_1993),
+        5 if d == 1 && y == 2019 => Some(&ACCESSION_2019),
+        5 if d == 3 => Some(&CONSTITUTION),
+        5 if d == 4 && y >= 2007 => Some(&GREENERY),
+        5 if d == 5 => Some(&CHILDREN),
+        6 if d == 9 && y == 1993 => Some(&WEDDING_1993),
         7 => match y {
-            2020 if d == 23 => Some(MARINE),
-            2020 if d == 24 => Some(SPORTS),
-            2021 if d == 22 => Some(MARINE),
-            2021 if d == 23 => Some(SPORTS),
+            2020 if d == 23 => Some(&MARINE),
+            2020 if d == 24 => Some(&SPORTS),
+            2021 if d == 22 => Some(&MARINE),
+            2021 if d == 23 => Some(&SPORTS),
             2020 | 2021 => None,
-            1996..=2002 if d == 20 => Some(MARINE),
-            2003.. if monday == 3 => Some(MARINE),
+            1996..=2002 if d == 20 => Some(&MARINE),
+            2003.. if monday == 3 => Some(&MARINE),
             _ => None,
         },
         8 => match y {
-            2020 if d == 10 => Some(MOUNTAIN),
-            2021 if d == 8 => Some(MOUNTAIN),
+            2020 if d == 10 => Some(&MOUNTAIN),
+            2021 if d == 8 => Some(&MOUNTAIN),
             2020 | 2021 => None,
-            2016.. if d == 11 => Some(MOUNTAIN),
+            2016.. if d == 11 => Some(&MOUNTAIN),
             _ => None,
         },
-        9 if (1966..=2002).contains(&y) && d == 15 => Some(AGED),
-        9 if y >= 2003 && monday == 3 => Some(AGED),
-        9 if d == equinox_day(y, true) => Some(AUTUMNAL),
+        9 if (1966..=2002).contains(&y) && d == 15 => Some(&AGED),
+        9 if y >= 2003 && monday == 3 => Some(&AGED),
+        9 if d == equinox_day(y, true) => Some(&AUTUMNAL),
         10 => match y {
-            1966..=1999 if d == 10 => Some(HEALTH_SPORTS),
-            2019 if d == 22 => Some(ENTHRONEMENT),
-            2000..=2019 if monday == 2 => Some(HEALTH_SPORTS),
-            2022.. if monday == 2 => Some(SPORTS),
+            1966..=1999 if d == 10 => Some(&HEALTH_SPORTS),
+            2019 if d == 22 => Some(&ENTHRONEMENT),
+            2000..=2019 if monday == 2 => Some(&HEALTH_SPORTS),
+            2022.. if monday == 2 => Some(&SPORTS),
             _ => None,
         },
-        11 if d == 3 => Some(CULTURE),
-        11 if d == 12 && y == 1990 => Some(ENTHRONEMENT),
-        11 if d == 23 => Some(LABOUR),
-        12 if d == 23 && (1989..=2018).contains(&y) => Some(EMPEROR),
+        11 if d == 3 => Some(&CULTURE),
+        11 if d == 12 && y == 1990 => Some(&ENTHRONEMENT),
+        11 if d == 23 => Some(&LABOUR),
+        12 if d == 23 && (1989..=2018).contains(&y) => Some(&EMPEROR),
         _ => None,
     }
 }
@@ -170,12 +156,13 @@ fn is_national(date: Option<NaiveDate>) -> bool {
 /// ```
 /// use chrono::NaiveDate;
 /// use iguren_calendar::jp::holiday;
+/// use iguren_calendar::text::Lang;
 /// let day = |m, d| NaiveDate::from_ymd_opt(2004, m, d).unwrap();
-/// assert_eq!(holiday(day(5, 4)).map(|h| h.ja), Some("国民の休日"));
-/// assert_eq!(holiday(day(9, 23)).map(|h| h.en), Some("Autumnal Equinox Day"));
+/// assert_eq!(holiday(day(5, 4)).map(|h| h.get(Lang::Ja)), Some("国民の休日"));
+/// assert_eq!(holiday(day(9, 23)).map(|h| h.get(Lang::En)), Some("Autumnal Equinox Day"));
 /// assert_eq!(holiday(day(2, 25)), None);
 /// ```
-pub fn holiday(date: NaiveDate) -> Option<Holiday> {
+pub fn holiday(date: NaiveDate) -> Option<&'static Text> {
     if let Some(h) = national(date) {
         return Some(h);
     }
@@ -189,7 +176,7 @@ pub fn holiday(date: NaiveDate) -> Option<Holiday> {
         let mut d = date.pred_opt();
         while let Some(day) = d.filter(|&day| national(day).is_some()) {
             if day.weekday() == Weekday::Sun {
-                return Some(SUBSTITUTE);
+                return Some(&SUBSTITUTE);
             }
             d = day.pred_opt();
         }
@@ -197,7 +184,7 @@ pub fn holiday(date: NaiveDate) -> Option<Holiday> {
         && date.weekday() == Weekday::Mon
         && is_national(date.pred_opt())
     {
-        return Some(SUBSTITUTE);
+        return Some(&SUBSTITUTE);
     }
     // 国民の休日: a day between two national holidays. Until 2006 a Sunday
     // did not count (it was a day off anyway).
@@ -206,7 +193,7 @@ pub fn holiday(date: NaiveDate) -> Option<Holiday> {
         && is_national(date.pred_opt())
         && is_national(date.succ_opt())
     {
-        return Some(CITIZENS);
+        return Some(&CITIZENS);
     }
     None
 }
@@ -278,9 +265,9 @@ pub fn wareki(year: i32) -> String {
 // ----- names -----
 
 /// Weekday names from Sunday, as the grid header shows them.
-pub const WEEKDAYS_JA: [&str; 7] = ["日", "月", "火", "水", "木", "金", "土"];
+const WEEKDAYS_JA: [&str; 7] = ["日", "月", "火", "水", "木", "金", "土"];
 /// English weekday abbreviations from Sunday.
-pub const WEEKDAYS_EN: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const WEEKDAYS_EN: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 const MONTHS_EN: [&str; 12] = [
     "January",
     "February",
@@ -296,18 +283,22 @@ const MONTHS_EN: [&str; 12] = [
     "December",
 ];
 
-/// `"日"`, `"月"`, … `"土"`.
-pub fn weekday_ja(date: NaiveDate) -> &'static str {
-    WEEKDAYS_JA[date.weekday().num_days_from_sunday() as usize]
+/// The short name of weekday `column` (0 is Sunday, 6 Saturday, as in the
+/// grid): `"日"` … `"土"`, `"Sun"` … `"Sat"`; empty past 6.
+pub fn weekday_name(column: usize, lang: Lang) -> &'static str {
+    lang.pick(WEEKDAYS_JA, WEEKDAYS_EN)
+        .get(column)
+        .copied()
+        .unwrap_or("")
 }
 
-/// `"Sun"`, `"Mon"`, … `"Sat"`.
-pub fn weekday_en(date: NaiveDate) -> &'static str {
-    WEEKDAYS_EN[date.weekday().num_days_from_sunday() as usize]
+/// The short name of `date`'s weekday: `"水"`, `"Wed"`.
+pub fn weekday(date: NaiveDate, lang: Lang) -> &'static str {
+    weekday_name(date.weekday().num_days_from_sunday() as usize, lang)
 }
 
 /// `"January"` … `"December"`; empty for a month outside 1..=12.
-pub fn month_name_en(month: u32) -> &'static str {
+fn english_month(month: u32) -> &'static str {
     month
         .checked_sub(1)
         .and_then(|i| MONTHS_EN.get(i as usize))
@@ -315,56 +306,54 @@ pub fn month_name_en(month: u32) -> &'static str {
         .unwrap_or("")
 }
 
-fn month_abbr_en(month: u32) -> &'static str {
-    let name = month_name_en(month);
+/// `"Jan"` … `"Dec"`.
+fn english_month_abbr(month: u32) -> &'static str {
+    let name = english_month(month);
     name.get(..3).unwrap_or(name)
 }
 
 // ----- formats -----
 
-/// The month heading, `2004年（平成16年）2月`.
+/// The month heading: `2004年（平成16年）2月`, in English `February 2004`.
 ///
 /// The era is the one in force on the last day of the month, so April 2019
 /// is `2019年（平成31年）4月` and May 2019 `2019年（令和元年）5月`. Before
-/// Meiji (or for an invalid month) the parenthesis is left out.
-pub fn format_month_heading(year: i32, month: u32) -> String {
-    let last = NaiveDate::from_ymd_opt(year, month, 1)
-        .and_then(|d| d.checked_add_months(chrono::Months::new(1)))
-        .and_then(|d| d.pred_opt());
-    match last.and_then(era) {
-        Some((name, y)) => format!("{year}年（{}）{month}月", era_text(name, y)),
-        None => format!("{year}年{month}月"),
+/// Meiji the parenthesis is left out.
+pub fn format_month_heading(month: Month, lang: Lang) -> String {
+    let (year, number) = (month.year(), month.number());
+    if lang == Lang::En {
+        return format!("{} {year}", english_month(number));
+    }
+    match month.last_day().and_then(era) {
+        Some((name, y)) => format!("{year}年（{}）{number}月", era_text(name, y)),
+        None => format!("{year}年{number}月"),
     }
 }
 
-/// The English month heading, `February 2004`.
-pub fn format_month_heading_en(year: i32, month: u32) -> String {
-    format!("{} {year}", month_name_en(month))
+/// A day as the grid and list show it: `2月25日(水)`, `Wed, Feb 25`.
+pub fn format_day(date: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!(
+            "{}月{}日({})",
+            date.month(),
+            date.day(),
+            weekday(date, lang)
+        ),
+        Lang::En => format!(
+            "{}, {} {}",
+            weekday(date, lang),
+            english_month_abbr(date.month()),
+            date.day()
+        ),
+    }
 }
 
-/// A day as the grid and list show it, `2月25日(水)`.
-pub fn format_day(date: NaiveDate) -> String {
-    format!("{}月{}日({})", date.month(), date.day(), weekday_ja(date))
-}
-
-/// The English day, `Wed, Feb 25`.
-pub fn format_day_en(date: NaiveDate) -> String {
-    format!(
-        "{}, {} {}",
-        weekday_en(date),
-        month_abbr_en(date.month()),
-        date.day()
-    )
-}
-
-/// A full date, `2004年2月25日(水)`.
-pub fn format_date(date: NaiveDate) -> String {
-    format!("{}年{}", date.year(), format_day(date))
-}
-
-/// The English full date, `Wed, Feb 25, 2004`.
-pub fn format_date_en(date: NaiveDate) -> String {
-    format!("{}, {}", format_day_en(date), date.year())
+/// A full date: `2004年2月25日(水)`, `Wed, Feb 25, 2004`.
+pub fn format_date(date: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("{}年{}", date.year(), format_day(date, lang)),
+        Lang::En => format!("{}, {}", format_day(date, lang), date.year()),
+    }
 }
 
 /// A time of day on the 24-hour clock, without a leading zero on the hour:
@@ -376,45 +365,46 @@ pub fn format_time(time: NaiveTime) -> String {
 /// A UTC instant (such as the data's `site.updated`) in Tokyo time, which
 /// is UTC+9 all year: `2026年11月29日 21:00`, in English
 /// `Nov 29, 2026, 21:00`.
-pub fn format_instant_tokyo(utc: NaiveDateTime, english: bool) -> String {
+pub fn format_instant_tokyo(utc: NaiveDateTime, lang: Lang) -> String {
     let t = utc + TimeDelta::hours(9);
     let (d, time) = (t.date(), format_time(t.time()));
-    if english {
-        let (m, day, y) = (month_abbr_en(d.month()), d.day(), d.year());
-        format!("{m} {day}, {y}, {time}")
-    } else {
-        format!("{}年{}月{}日 {time}", d.year(), d.month(), d.day())
+    match lang {
+        Lang::En => {
+            let (m, day, y) = (english_month_abbr(d.month()), d.day(), d.year());
+            format!("{m} {day}, {y}, {time}")
+        }
+        Lang::Ja => format!("{}年{}月{}日 {time}", d.year(), d.month(), d.day()),
     }
+}
+
+/// The dash of a range of times: `〜`, `–`.
+fn dash(lang: Lang) -> &'static str {
+    lang.pick("〜", "–")
 }
 
 /// When an event happens, in one line: `2004年2月25日(水) 18:00〜20:30`,
 /// `2004年2月4日(水)〜2月6日(金)`; in English `Wed, Feb 25, 2004, 18:00–20:30`,
 /// `Wed, Feb 4 – Fri, Feb 6, 2004`. With `year` false the year is left out.
-pub fn format_when(when: &When, english: bool, year: bool) -> String {
-    let day = |d: NaiveDate| match (english, year) {
-        (false, true) => format_date(d),
-        (false, false) => format_day(d),
-        (true, true) => format_date_en(d),
-        (true, false) => format_day_en(d),
-    };
-    let short = |d: NaiveDate| {
-        if english {
-            format_day_en(d)
+pub fn format_when(when: &When, lang: Lang, year: bool) -> String {
+    let day = |d: NaiveDate| {
+        if year {
+            format_date(d, lang)
         } else {
-            format_day(d)
+            format_day(d, lang)
         }
     };
+    let short = |d: NaiveDate| format_day(d, lang);
+    let dash = dash(lang);
     match *when {
         When::AllDay { start, end } if start == end => day(start),
-        When::AllDay { start, end } if english => {
+        When::AllDay { start, end } if lang == Lang::En => {
             // The year goes last in English, on the end.
             format!("{} – {}", short(start), day(end))
         }
         When::AllDay { start, end } => format!("{}〜{}", day(start), short(end)),
         When::Timed { start, end } => {
             let (from, t0) = (start.date(), format_time(start.time()));
-            let sep = if english { ", " } else { " " };
-            let dash = if english { "–" } else { "〜" };
+            let sep = lang.pick(" ", ", ");
             match end {
                 None => format!("{}{sep}{t0}", day(from)),
                 Some(e) if e.date() == from => {
@@ -439,18 +429,22 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
 
+    fn month(y: i32, m: u32) -> Month {
+        Month::new(y, m).unwrap()
+    }
+
     #[test]
     fn instants_are_shown_in_tokyo_time() {
         let utc = ymd(2026, 11, 29).and_hms_opt(12, 0, 0).unwrap();
-        assert_eq!(format_instant_tokyo(utc, false), "2026年11月29日 21:00");
-        assert_eq!(format_instant_tokyo(utc, true), "Nov 29, 2026, 21:00");
+        assert_eq!(format_instant_tokyo(utc, Lang::Ja), "2026年11月29日 21:00");
+        assert_eq!(format_instant_tokyo(utc, Lang::En), "Nov 29, 2026, 21:00");
         // 20:05 UTC on New Year's Eve is already the next year in Tokyo.
         let eve = ymd(2025, 12, 31).and_hms_opt(20, 5, 0).unwrap();
-        assert_eq!(format_instant_tokyo(eve, false), "2026年1月1日 5:05");
+        assert_eq!(format_instant_tokyo(eve, Lang::Ja), "2026年1月1日 5:05");
     }
 
     fn ja(y: i32, m: u32, d: u32) -> Option<&'static str> {
-        holiday(ymd(y, m, d)).map(|h| h.ja)
+        holiday(ymd(y, m, d)).map(|h| h.get(Lang::Ja))
     }
 
     /// Every holiday of a year, as `(month, day, name)`.
@@ -458,7 +452,7 @@ mod tests {
         ymd(y, 1, 1)
             .iter_days()
             .take_while(|d| d.year() == y)
-            .filter_map(|d| holiday(d).map(|h| (d.month(), d.day(), h.ja)))
+            .filter_map(|d| holiday(d).map(|h| (d.month(), d.day(), h.get(Lang::Ja))))
             .collect()
     }
 
@@ -485,7 +479,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            holiday(ymd(2004, 10, 11)).unwrap().en,
+            holiday(ymd(2004, 10, 11)).unwrap().get(Lang::En),
             "Health and Sports Day"
         );
     }
@@ -547,7 +541,10 @@ mod tests {
         assert_eq!(ja(2008, 5, 6), Some("振替休日"));
         // 2009: 5/3 Sunday; 5/4, 5/5 holidays; substitute on Wednesday 5/6.
         assert_eq!(ja(2009, 5, 6), Some("振替休日"));
-        assert_eq!(holiday(ymd(2026, 9, 22)).unwrap().en, "Citizens' Holiday");
+        assert_eq!(
+            holiday(ymd(2026, 9, 22)).unwrap().get(Lang::En),
+            "Citizens' Holiday"
+        );
     }
 
     #[test]
@@ -650,28 +647,37 @@ mod tests {
 
     #[test]
     fn weekday_names() {
-        assert_eq!(weekday_ja(ymd(2004, 2, 25)), "水");
-        assert_eq!(weekday_en(ymd(2004, 2, 25)), "Wed");
-        assert_eq!(weekday_ja(ymd(2004, 2, 29)), "日");
-        assert_eq!(weekday_en(ymd(2004, 2, 28)), "Sat");
-        assert_eq!(month_name_en(2), "February");
-        assert_eq!(month_name_en(0), "");
-        assert_eq!(month_name_en(13), "");
+        assert_eq!(weekday(ymd(2004, 2, 25), Lang::Ja), "水");
+        assert_eq!(weekday(ymd(2004, 2, 25), Lang::En), "Wed");
+        assert_eq!(weekday(ymd(2004, 2, 29), Lang::Ja), "日");
+        assert_eq!(weekday(ymd(2004, 2, 28), Lang::En), "Sat");
+        assert_eq!(weekday_name(0, Lang::Ja), "日");
+        assert_eq!(weekday_name(6, Lang::En), "Sat");
+        assert_eq!(weekday_name(7, Lang::En), "");
+        assert_eq!(english_month(2), "February");
+        assert_eq!(english_month(0), "");
+        assert_eq!(english_month(13), "");
+        assert_eq!(english_month_abbr(9), "Sep");
     }
 
     #[test]
     fn formats() {
-        assert_eq!(format_month_heading(2004, 2), "2004年（平成16年）2月");
-        assert_eq!(format_month_heading(2019, 4), "2019年（平成31年）4月");
-        assert_eq!(format_month_heading(2019, 5), "2019年（令和元年）5月");
-        assert_eq!(format_month_heading(1989, 1), "1989年（平成元年）1月");
-        assert_eq!(format_month_heading(2004, 12), "2004年（平成16年）12月");
-        assert_eq!(format_month_heading(2004, 13), "2004年13月");
-        assert_eq!(format_month_heading_en(2004, 2), "February 2004");
-        assert_eq!(format_day(ymd(2004, 2, 25)), "2月25日(水)");
-        assert_eq!(format_day_en(ymd(2004, 2, 25)), "Wed, Feb 25");
-        assert_eq!(format_date(ymd(2004, 2, 25)), "2004年2月25日(水)");
-        assert_eq!(format_date_en(ymd(2004, 2, 25)), "Wed, Feb 25, 2004");
+        let heading = |y, m, lang| format_month_heading(month(y, m), lang);
+        for (y, m, text) in [
+            (2004, 2, "2004年（平成16年）2月"),
+            (2019, 4, "2019年（平成31年）4月"),
+            (2019, 5, "2019年（令和元年）5月"),
+            (1989, 1, "1989年（平成元年）1月"),
+            (2004, 12, "2004年（平成16年）12月"),
+            (1800, 1, "1800年1月"),
+        ] {
+            assert_eq!(heading(y, m, Lang::Ja), text);
+        }
+        assert_eq!(heading(2004, 2, Lang::En), "February 2004");
+        assert_eq!(format_day(ymd(2004, 2, 25), Lang::Ja), "2月25日(水)");
+        assert_eq!(format_day(ymd(2004, 2, 25), Lang::En), "Wed, Feb 25");
+        assert_eq!(format_date(ymd(2004, 2, 25), Lang::Ja), "2004年2月25日(水)");
+        assert_eq!(format_date(ymd(2004, 2, 25), Lang::En), "Wed, Feb 25, 2004");
         assert_eq!(
             format_time(NaiveTime::from_hms_opt(18, 0, 0).unwrap()),
             "18:00"
@@ -690,15 +696,15 @@ mod tests {
             end: Some(t(25, 20, 30)),
         };
         assert_eq!(
-            format_when(&salon, false, true),
+            format_when(&salon, Lang::Ja, true),
             "2004年2月25日(水) 18:00〜20:30"
         );
         assert_eq!(
-            format_when(&salon, true, true),
+            format_when(&salon, Lang::En, true),
             "Wed, Feb 25, 2004, 18:00–20:30"
         );
         assert_eq!(
-            format_when(&salon, false, false),
+            format_when(&salon, Lang::Ja, false),
             "2月25日(水) 18:00〜20:30"
         );
         let show = When::AllDay {
@@ -706,29 +712,29 @@ mod tests {
             end: ymd(2004, 2, 6),
         };
         assert_eq!(
-            format_when(&show, false, true),
+            format_when(&show, Lang::Ja, true),
             "2004年2月4日(水)〜2月6日(金)"
         );
         assert_eq!(
-            format_when(&show, true, true),
+            format_when(&show, Lang::En, true),
             "Wed, Feb 4 – Fri, Feb 6, 2004"
         );
         let one = When::AllDay {
             start: ymd(2004, 2, 12),
             end: ymd(2004, 2, 12),
         };
-        assert_eq!(format_when(&one, false, false), "2月12日(木)");
+        assert_eq!(format_when(&one, Lang::Ja, false), "2月12日(木)");
         let open = When::Timed {
             start: t(23, 10, 0),
             end: None,
         };
-        assert_eq!(format_when(&open, true, false), "Mon, Feb 23, 10:00");
+        assert_eq!(format_when(&open, Lang::En, false), "Mon, Feb 23, 10:00");
         let night = When::Timed {
             start: t(27, 22, 0),
             end: Some(t(28, 1, 30)),
         };
         assert_eq!(
-            format_when(&night, false, false),
+            format_when(&night, Lang::Ja, false),
             "2月27日(金) 22:00〜2月28日(土) 1:30"
         );
     }

@@ -1,6 +1,8 @@
 //! The event calendar of かながわ異グ連, as one crate with two rings.
 //!
 //! **The core** is plain Rust with no browser, no framework and no clock:
+//! [`text`] (the one vocabulary of the two languages: [`text::Lang`] and
+//! the bilingual [`text::Text`]), [`month`] (a calendar month),
 //! [`model`] (what an event is), [`load`] (JSON text to a catalogue, or
 //! every problem with line, column and JSON path). Time is always a
 //! parameter, so all of it is tested natively with `cargo test`. Also
@@ -27,9 +29,11 @@ pub mod ics;
 pub mod jp;
 pub mod load;
 pub mod model;
+pub mod month;
 pub mod order;
 pub mod publish;
 pub mod route;
+pub mod text;
 
 #[cfg(all(target_arch = "wasm32", feature = "web"))]
 pub mod ui;

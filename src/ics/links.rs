@@ -83,7 +83,7 @@ pub fn google(event: &Event, project_name: &str, page: Option<&str>) -> String {
     };
     format!(
         "https://calendar.google.com/calendar/render?action=TEMPLATE&text={}&dates={dates}&ctz=Asia/Tokyo&details={}&location={}",
-        encode(&event.title),
+        encode(&event.title.ja),
         encode(&notes(event, project_name, page)),
         encode(&location(event)),
     )
@@ -97,7 +97,7 @@ pub fn outlook(event: &Event, project_name: &str, page: Option<&str>) -> String 
     };
     format!(
         "https://outlook.live.com/calendar/0/deeplink/compose?path=%2Fcalendar%2Faction%2Fcompose&rru=addevent&subject={}&startdt={}&enddt={}{all_day}&location={}&body={}",
-        encode(&event.title),
+        encode(&event.title.ja),
         encode(&start),
         encode(&end),
         encode(&location(event)),

@@ -361,15 +361,16 @@ impl Walker {
                 let t = self.object(node, &obj.child(key), TEXT_KEYS)?;
                 let ja = self.string(&t, "ja", true)?;
                 let en = self.string(&t, "en", false);
-                Some(Text { ja, en })
+                Some(Text {
+                    ja: ja.into(),
+                    en: en.map(Into::into),
+                })
             }
             Some(Node {
                 value: Value::String(_),
                 ..
             })
-            | None => self
-                .string(obj, key, required)
-                .map(|ja| Text { ja, en: None }),
+            | None => self.string(obj, key, required).map(Text::new),
             Some(node) => {
                 self.wrong_type(
                     node,
@@ -682,8 +683,10 @@ impl Walker {
         Some(Event {
             id: id?,
             project: project?,
-            title: title?,
-            title_en,
+            title: Text {
+                ja: title?.into(),
+                en: title_en.map(Into::into),
+            },
             when: when?,
             venue,
             fee,

@@ -7,15 +7,17 @@
 //! typing), and `popstate` reads it back. Derived values are memos, so a
 //! view recomputes only when what it reads changes: the month grid on
 //! month or filter, the list on filter or paging, the detail on `e=`.
-//! The language is a preference outside the URL ([`Ctx::t`] picks a
-//! string), remembered by the browser.
+//! The language is a preference outside the URL ([`Ctx::tr`] is the one
+//! translate helper), remembered by the browser.
 
 use super::browser;
 use crate::filter::{Filter, SearchIndex};
 use crate::grid::DayIndex;
-use crate::model::{Catalog, Event};
+use crate::model::{Catalog, Text, FALLBACK_COLOR};
+use crate::month::Month;
 use crate::route::{parse, to_query, ViewState};
-use chrono::{Datelike, NaiveDate};
+use crate::text::Lang;
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 /// Which events pass the filter: their indices, and a mask by index.
@@ -41,11 +43,11 @@ pub struct Ctx {
     /// Every event's folded search text, made at the first search.
     pub search: StoredValue<std::cell::OnceCell<SearchIndex>, LocalStorage>,
     pub state: RwSignal<ViewState>,
-    pub english: RwSignal<bool>,
+    pub lang: RwSignal<Lang>,
     /// Today in Tokyo, read once at start.
     pub today: NaiveDate,
     /// The month shown: the URL's, else [`crate::grid::initial_month`].
-    pub month: Memo<(i32, u32)>,
+    pub month: Memo<Month>,
     pub filter: Memo<Filter>,
     pub selection: Memo<Selection>,
     /// The open event's id (`e=`), when it names an event of the data.
@@ -68,12 +70,7 @@ impl Ctx {
         let search = StoredValue::new_local(std::cell::OnceCell::new());
         let state = RwSignal::new(state);
         let month = Memo::new(move |_| state.with(|s| s.month).unwrap_or(initial));
-        let filter = Memo::new(move |_| {
-            state.with(|s| Filter {
-                projects: s.projects.as_ref().map(|ids| ids.iter().cloned().collect()),
-                query: s.query.clone(),
-            })
-        });
+        let filter = Memo::new(move |_| state.with(ViewState::filter));
         let selection = Memo::new(move |_| {
             filter.with(|f| {
                 catalog.with_value(|c| {
@@ -95,8 +92,8 @@ impl Ctx {
                 .with(|s| s.event.clone())
                 .filter(|id| catalog.with_value(|c| c.event(id).is_some()))
         });
-        let english = RwSignal::new(browser::stored_english());
-        Effect::new(move |_| browser::apply_language(english.get()));
+        let lang = RwSignal::new(browser::stored_lang());
+        Effect::new(move |_| browser::apply_language(lang.get()));
         window_event_listener(leptos::ev::popstate, move |_| {
             browser::drop_pending_history();
             state.set(parse(&browser::search()));
@@ -106,7 +103,7 @@ impl Ctx {
             index,
             search,
             state,
-            english,
+            lang,
             today,
             month,
             filter,
@@ -118,31 +115,18 @@ impl Ctx {
         }
     }
 
-    /// `ja` or `en`, by the interface language (tracked).
-    pub fn t(&self, ja: &'static str, en: &'static str) -> &'static str {
-        if self.english.get() {
-            en
-        } else {
-            ja
-        }
+    /// The interface language (tracked).
+    pub fn lang(&self) -> Lang {
+        self.lang.get()
     }
 
-    /// `ja` or `en` as a reactive text. Every call returns the same closure
-    /// type, so the many labels of the app share one compiled view.
-    pub fn tr(
-        &self,
-        ja: &'static str,
-        en: &'static str,
-    ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-        let english = self.english;
-        move || if english.get() { en } else { ja }
-    }
-
-    /// A text of the data in the current language (Japanese when it has
-    /// no English).
-    pub fn text(&self, text: crate::model::Text) -> impl Fn() -> String + Send + Sync + 'static {
-        let english = self.english;
-        move || text.get(english.get()).to_string()
+    /// A text in the interface language, as a reactive text: the app's
+    /// one translate helper, for its own words (`ctx.tr(("月", "Month"))`)
+    /// and the data's ([`crate::model::Text`], Japanese when it has no
+    /// English). Every call returns the same closure type, so the many
+    /// labels of the app share one compiled view.
+    pub fn tr(&self, text: impl Into<Text>) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+        translated(self.lang, text.into())
     }
 
     /// Changes the view state and records it in the address bar.
@@ -186,21 +170,21 @@ impl Ctx {
     }
 
     /// Shows another month (prev/next/today, PageUp/PageDown).
-    pub fn show_month(&self, month: (i32, u32)) {
+    pub fn show_month(&self, month: Month) {
         self.go(Nav::Push, |s| s.month = Some(month));
     }
 
     /// Whether `day` is in the month shown.
     pub fn in_month(&self, day: NaiveDate) -> bool {
-        self.month.get() == (day.year(), day.month())
+        self.month.get().contains(day)
     }
 
-    /// A project's colour and name in the current language.
-    pub fn project_look(&self, project_id: &str, english: bool) -> (String, String) {
+    /// A project's colour and name in `lang`.
+    pub fn project_look(&self, project_id: &str, lang: Lang) -> (String, String) {
         self.catalog.with_value(|c| {
             c.project(project_id).map_or_else(
-                || ("#555555".to_string(), project_id.to_string()),
-                |p| (p.color.clone(), p.name.get(english).to_string()),
+                || (FALLBACK_COLOR.to_string(), project_id.to_string()),
+                |p| (p.color.clone(), p.name.get(lang).to_string()),
             )
         })
     }
@@ -221,10 +205,10 @@ pub fn use_ctx() -> Ctx {
     expect_context::<Ctx>()
 }
 
-/// An event's title in the current language.
-pub fn title(event: &Event, english: bool) -> &str {
-    match (&event.title_en, english) {
-        (Some(en), true) => en,
-        _ => &event.title,
-    }
+/// The closure of [`Ctx::tr`] (not generic, so one type for every call).
+fn translated(
+    lang: RwSignal<Lang>,
+    text: Text,
+) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    move || text.get(lang.get()).to_owned()
 }

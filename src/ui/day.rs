@@ -4,7 +4,7 @@
 use super::ctx::use_ctx;
 use super::rows::row_for;
 use crate::agenda::{agenda, Scope};
-use crate::jp::{format_date, format_date_en, holiday};
+use crate::jp::{format_date, holiday};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -12,22 +12,16 @@ use leptos::prelude::*;
 pub fn DayPanel(day: Memo<NaiveDate>) -> impl IntoView {
     let ctx = use_ctx();
     let heading = move || {
-        let d = day.get();
-        let en = ctx.english.get();
-        let mut text = if en {
-            format_date_en(d)
-        } else {
-            format_date(d)
-        };
+        let (d, lang) = (day.get(), ctx.lang());
+        let mut text = format_date(d, lang);
         if let Some(h) = holiday(d) {
-            text.push_str(if en { " · " } else { " " });
-            text.push_str(h.name(en));
+            text.push_str(lang.pick(" ", " · "));
+            text.push_str(h.get(lang));
         }
         text
     };
     let items = move || {
-        let d = day.get();
-        let en = ctx.english.get();
+        let (d, lang) = (day.get(), ctx.lang());
         let page = ctx.selection.with(|sel| {
             let on_day: Vec<usize> = ctx
                 .index
@@ -44,14 +38,14 @@ pub fn DayPanel(day: Memo<NaiveDate>) -> impl IntoView {
             })
         });
         if page.is_empty() {
-            return view! { <p class="empty">{ctx.t("この日の予定はありません。", "No events on this day.")}</p> }
-                .into_any();
+            let empty = lang.pick("この日の予定はありません。", "No events on this day.");
+            return view! { <p class="empty">{empty}</p> }.into_any();
         }
         let rows = page
             .groups
             .iter()
             .flat_map(|g| g.items.iter())
-            .map(|it| row_for(ctx, it.event, it.continued, en))
+            .map(|it| row_for(ctx, it.event, it.continued, lang))
             .collect_view();
         view! { <ul class="rows">{rows}</ul> }.into_any()
     };

@@ -6,8 +6,10 @@
 
 use super::browser;
 use super::ctx::{use_ctx, with_search_index, Nav};
+use crate::filter::{Filter, ProjectSelection};
 use crate::model::{Event, Text};
 use crate::publish::selection_file;
+use crate::text::Lang;
 use leptos::prelude::*;
 
 #[component]
@@ -24,8 +26,8 @@ pub fn Filters() -> impl IntoView {
     let query = Memo::new(move |_| ctx.state.with(|s| s.query.clone()));
     let counts = Memo::new(move |_| {
         query.with(|q| {
-            let filter = crate::filter::Filter {
-                projects: None,
+            let filter = Filter {
+                projects: ProjectSelection::All,
                 query: q.clone(),
             };
             ctx.catalog.with_value(|c| {
@@ -38,24 +40,9 @@ pub fn Filters() -> impl IntoView {
             })
         })
     });
-    let all_ids: Vec<String> = projects.iter().map(|p| p.0.clone()).collect();
-    let all_ids = StoredValue::new(all_ids);
     let toggle = move |id: String, on: bool| {
         ctx.go(Nav::Push, |s| {
-            let picked: Vec<String> = all_ids.with_value(|all| {
-                all.iter()
-                    .filter(|p| {
-                        if **p == id {
-                            on
-                        } else {
-                            s.projects.as_ref().is_none_or(|set| set.contains(p))
-                        }
-                    })
-                    .cloned()
-                    .collect()
-            });
-            let every = all_ids.with_value(|all| all.len() == picked.len());
-            s.projects = (!every).then_some(picked);
+            s.projects = ctx.catalog.with_value(|c| s.projects.toggled(c, &id, on));
         })
     };
     let boxes = projects
@@ -64,7 +51,7 @@ pub fn Filters() -> impl IntoView {
         .map(|(i, (id, name, color))| {
             let checked_id = id.clone();
             let change_id = id.clone();
-            let name = ctx.text(name);
+            let name = ctx.tr(name);
             view! {
                 <li>
                     <label class="project">
@@ -97,9 +84,9 @@ pub fn Filters() -> impl IntoView {
     };
     view! {
         <section class="filters" aria-labelledby="filters-title">
-            <h2 id="filters-title" class="side-title">{ctx.tr("絞り込み", "Filter")}</h2>
+            <h2 id="filters-title" class="side-title">{ctx.tr(("絞り込み", "Filter"))}</h2>
             <label class="search">
-                <span>{ctx.tr("検索（題名・会場・講師・内容）", "Search (title, venue, speakers, text)")}</span>
+                <span>{ctx.tr(("検索（題名・会場・講師・内容）", "Search (title, venue, speakers, text)"))}</span>
                 <input
                     type="search"
                     data-testid="search"
@@ -111,16 +98,21 @@ pub fn Filters() -> impl IntoView {
                 />
             </label>
             <fieldset class="projects">
-                <legend>{ctx.tr("プロジェクト・研究会", "Projects and groups")}</legend>
+                <legend>{ctx.tr(("プロジェクト・研究会", "Projects and groups"))}</legend>
                 <div class="all-none">
-                    <button type="button" on:click=move |_| ctx.go(Nav::Push, |s| s.projects = None)>
-                        {ctx.tr("すべて", "All")}
+                    <button
+                        type="button"
+                        on:click=move |_| ctx.go(Nav::Push, |s| s.projects = ProjectSelection::All)
+                    >
+                        {ctx.tr(("すべて", "All"))}
                     </button>
                     <button
                         type="button"
-                        on:click=move |_| ctx.go(Nav::Push, |s| s.projects = Some(Vec::new()))
+                        on:click=move |_| {
+                            ctx.go(Nav::Push, |s| s.projects = ProjectSelection::Only(Vec::new()))
+                        }
                     >
-                        {ctx.tr("なし", "None")}
+                        {ctx.tr(("なし", "None"))}
                     </button>
                 </div>
                 <ul>{boxes}</ul>
@@ -131,12 +123,9 @@ pub fn Filters() -> impl IntoView {
                 prop:disabled=move || shown() == 0
                 on:click=download
             >
-                {move || {
-                    if ctx.english.get() {
-                        format!("Download the {} events shown (.ics)", shown())
-                    } else {
-                        format!("表示中の予定を .ics でダウンロード（{}件）", shown())
-                    }
+                {move || match ctx.lang() {
+                    Lang::Ja => format!("表示中の予定を .ics でダウンロード（{}件）", shown()),
+                    Lang::En => format!("Download the {} events shown (.ics)", shown()),
                 }}
             </button>
         </section>

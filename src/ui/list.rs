@@ -11,36 +11,30 @@
 use super::ctx::{use_ctx, Ctx, Nav};
 use super::rows::row_for;
 use crate::agenda::{agenda, DayGroup, Scope};
-use crate::jp::{format_day, format_day_en};
+use crate::filter::ProjectSelection;
+use crate::jp::format_day;
+use crate::text::Lang;
 use chrono::Datelike;
 use leptos::prelude::*;
 
 /// The day groups as views: a year heading where the year changes (from
 /// `year`), then each day's heading and rows.
-pub fn day_groups(ctx: Ctx, groups: &[DayGroup], en: bool, mut year: i32) -> Vec<AnyView> {
+pub fn day_groups(ctx: Ctx, groups: &[DayGroup], lang: Lang, mut year: i32) -> Vec<AnyView> {
     let mut out = Vec::with_capacity(groups.len());
     for g in groups {
         if g.date.year() != year {
             year = g.date.year();
-            let text = if en {
-                year.to_string()
-            } else {
-                format!("{year}年")
-            };
+            let text = format!("{year}{}", lang.pick("年", ""));
             out.push(view! { <h3 class="year">{text}</h3> }.into_any());
         }
-        let day = if en {
-            format_day_en(g.date)
-        } else {
-            format_day(g.date)
-        };
+        let day = format_day(g.date, lang);
         let sunday =
             g.date.weekday().num_days_from_sunday() == 0 || crate::jp::holiday(g.date).is_some();
         let saturday = g.date.weekday().num_days_from_sunday() == 6;
         let rows = g
             .items
             .iter()
-            .map(|it| row_for(ctx, it.event, it.continued, en))
+            .map(|it| row_for(ctx, it.event, it.continued, lang))
             .collect_view();
         out.push(
             view! {
@@ -94,33 +88,33 @@ pub fn ListView() -> impl IntoView {
         (!past.get() && upcoming.get() == 0 && page.with(|p| p.total > 0)).then(|| {
             view! {
                 <p class="notice" role="status">
-                    {ctx.t(
+                    {ctx.tr((
                         "今後の予定はありません。過去の予定を新しい順に表示しています。",
                         "No upcoming events. Showing past events, newest first.",
-                    )}
+                    ))}
                 </p>
             }
         })
     };
     let groups = move || {
-        let en = ctx.english.get();
-        page.with(|p| day_groups(ctx, &p.groups, en, today.year()))
+        let lang = ctx.lang();
+        page.with(|p| day_groups(ctx, &p.groups, lang, today.year()))
     };
     let empty = move || {
         page.with(|p| p.total == 0).then(|| {
             view! {
                 <div class="empty">
-                    <p>{ctx.t("条件に合う予定はありません。", "No events match.")}</p>
+                    <p>{ctx.tr(("条件に合う予定はありません。", "No events match."))}</p>
                     <button
                         type="button"
                         on:click=move |_| {
                             ctx.go(Nav::Push, |s| {
-                                s.projects = None;
+                                s.projects = ProjectSelection::All;
                                 s.query.clear();
                             })
                         }
                     >
-                        {ctx.t("絞り込みを解除", "Clear the filters")}
+                        {ctx.tr(("絞り込みを解除", "Clear the filters"))}
                     </button>
                 </div>
             }
@@ -135,12 +129,9 @@ pub fn ListView() -> impl IntoView {
                         class="more-list"
                         on:click=move |_| limit.update(|l| *l += PAGE)
                     >
-                        {move || {
-                            if ctx.english.get() {
-                                format!("Show more ({rest} left)")
-                            } else {
-                                format!("もっと見る（残り{rest}件）")
-                            }
+                        {move || match ctx.lang() {
+                            Lang::Ja => format!("もっと見る（残り{rest}件）"),
+                            Lang::En => format!("Show more ({rest} left)"),
                         }}
                     </button>
                 }
@@ -150,27 +141,28 @@ pub fn ListView() -> impl IntoView {
         <section class="list-view" data-testid="list-view" aria-labelledby="list-title">
             <h2 id="list-title" class="list-title">
                 {move || {
+                    let lang = ctx.lang();
                     if showing_past.get() {
-                        ctx.t("過去の予定", "Past events")
+                        lang.pick("過去の予定", "Past events")
                     } else {
-                        ctx.t("今後の予定", "Upcoming events")
+                        lang.pick("今後の予定", "Upcoming events")
                     }
                 }}
             </h2>
-            <div class="switch" role="group" aria-label=ctx.tr("期間", "Period")>
+            <div class="switch" role="group" aria-label=ctx.tr(("期間", "Period"))>
                 <button
                     type="button"
                     aria-pressed=move || (!showing_past.get()).to_string()
                     on:click=set_past(false)
                 >
-                    {ctx.tr("今後の予定", "Upcoming")}
+                    {ctx.tr(("今後の予定", "Upcoming"))}
                 </button>
                 <button
                     type="button"
                     aria-pressed=move || showing_past.get().to_string()
                     on:click=set_past(true)
                 >
-                    {ctx.tr("過去の予定", "Past")}
+                    {ctx.tr(("過去の予定", "Past"))}
                 </button>
             </div>
             {notice}

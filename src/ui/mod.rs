@@ -26,6 +26,7 @@ mod subscribe;
 mod toolbar;
 
 use crate::route::{parse, same_origin_src};
+use crate::text::Lang;
 use leptos::prelude::*;
 
 /// Where the data comes from when the URL names no `src=`.
@@ -34,14 +35,18 @@ const DATA_PATH: &str = "events.json";
 #[component]
 pub fn App() -> impl IntoView {
     let state = parse(&browser::search());
-    browser::apply_language(browser::stored_english());
+    browser::apply_language(browser::stored_lang());
     let source = match state.src.as_deref() {
         None => Ok(DATA_PATH.to_string()),
         Some(src) => same_origin_src(src),
     };
     let path = match source {
         Ok(path) => path,
-        Err((ja, en)) => {
+        Err(message) => {
+            let (ja, en) = (
+                message.get(Lang::Ja).to_owned(),
+                message.get(Lang::En).to_owned(),
+            );
             fetch::mark_ready();
             return view! {
                 <main class="app">

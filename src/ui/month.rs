@@ -14,12 +14,14 @@
 //! its list. One cell is in the tab order (roving tabindex).
 
 use super::browser;
-use super::ctx::{title, use_ctx, Ctx};
+use super::ctx::{use_ctx, Ctx};
 use super::day::DayPanel;
 use super::print::PrintList;
 use crate::grid::{month_rows, Segment, WeekRow};
 use crate::jp::{self, day_kind, holiday, DayKind};
 use crate::model::{Status, When};
+use crate::month::Month;
+use crate::text::Lang;
 use chrono::{Datelike, Days, Months, NaiveDate};
 use leptos::ev::{KeyboardEvent, MouseEvent};
 use leptos::prelude::*;
@@ -30,16 +32,16 @@ pub const LANES: usize = 3;
 
 /// The day listed when none is picked: today when it is in the month, else
 /// the first day of the month with a shown event, else the 1st.
-fn default_day(ctx: Ctx, (y, m): (i32, u32)) -> NaiveDate {
-    let first = NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(ctx.today);
-    if (ctx.today.year(), ctx.today.month()) == (y, m) {
+fn default_day(ctx: Ctx, month: Month) -> NaiveDate {
+    let first = month.first_day().unwrap_or(ctx.today);
+    if month.contains(ctx.today) {
         return ctx.today;
     }
     ctx.selection.with(|sel| {
         ctx.index.with_value(|ix| {
             first
                 .iter_days()
-                .take_while(|d| d.month() == m)
+                .take_while(|&d| month.contains(d))
                 .find(|&d| ix.on(d).iter().any(|&i| sel.keep[i]))
                 .unwrap_or(first)
         })
@@ -50,11 +52,11 @@ fn default_day(ctx: Ctx, (y, m): (i32, u32)) -> NaiveDate {
 pub fn MonthView() -> impl IntoView {
     let ctx = use_ctx();
     let rows = Memo::new(move |_| {
-        let (y, m) = ctx.month.get();
+        let month = ctx.month.get();
         ctx.selection.with(|sel| {
             ctx.catalog.with_value(|c| {
                 ctx.index
-                    .with_value(|ix| month_rows(y, m, &c.events, ix, |i| sel.keep[i], LANES))
+                    .with_value(|ix| month_rows(month, &c.events, ix, |i| sel.keep[i], LANES))
             })
         })
     });
@@ -62,7 +64,7 @@ pub fn MonthView() -> impl IntoView {
         let month = ctx.month.get();
         ctx.picked_day
             .get()
-            .filter(|d| (d.year(), d.month()) == month)
+            .filter(|&d| month.contains(d))
             .unwrap_or_else(|| default_day(ctx, month))
     });
     let focus_day = RwSignal::new(None::<NaiveDate>);
@@ -83,7 +85,7 @@ pub fn MonthView() -> impl IntoView {
         focus_day.set(Some(date));
         ctx.picked_day.set(Some(date));
         if !ctx.in_month(date) {
-            ctx.show_month((date.year(), date.month()));
+            ctx.show_month(Month::of(date));
         }
     };
     let on_key = move |ev: KeyboardEvent| {
@@ -120,7 +122,7 @@ pub fn MonthView() -> impl IntoView {
         if visible(next) && !matches!(ev.key().as_str(), "PageUp" | "PageDown") {
             browser::focus(&cell);
         } else {
-            ctx.show_month((next.year(), next.month()));
+            ctx.show_month(Month::of(next));
             request_animation_frame(move || {
                 browser::focus(&cell);
             });
@@ -157,7 +159,7 @@ pub fn MonthView() -> impl IntoView {
     Effect::new(move |_| {
         let (picked, focus) = (shown_day.get(), focus_target.get());
         rows.track();
-        ctx.english.track();
+        ctx.lang.track();
         queue_microtask(move || {
             if let Some(grid) = grid.get_untracked() {
                 browser::mark_cells(&grid, picked, focus);
@@ -165,14 +167,10 @@ pub fn MonthView() -> impl IntoView {
         });
     });
     let heads = move || {
-        let en = ctx.english.get();
+        let lang = ctx.lang();
         (0..7)
             .map(|i| {
-                let name = if en {
-                    jp::WEEKDAYS_EN[i]
-                } else {
-                    jp::WEEKDAYS_JA[i]
-                };
+                let name = jp::weekday_name(i, lang);
                 let class = match i {
                     0 => "wd sun",
                     6 => "wd sat",
@@ -183,21 +181,14 @@ pub fn MonthView() -> impl IntoView {
             .collect_view()
     };
     let weeks = move || {
-        let en = ctx.english.get();
+        let lang = ctx.lang();
         rows.with(|rows| {
             rows.iter()
-                .map(|row| week(ctx, row, en, ctx.month.get_untracked()))
+                .map(|row| week(ctx, row, lang, ctx.month.get_untracked()))
                 .collect_view()
         })
     };
-    let label = move || {
-        let (y, m) = ctx.month.get();
-        if ctx.english.get() {
-            jp::format_month_heading_en(y, m)
-        } else {
-            jp::format_month_heading(y, m)
-        }
-    };
+    let label = move || jp::format_month_heading(ctx.month.get(), ctx.lang());
     view! {
         <div class="month-view">
             <div
@@ -219,7 +210,7 @@ pub fn MonthView() -> impl IntoView {
 }
 
 /// One week row: seven day cells, each holding the bars that start there.
-fn week(ctx: Ctx, row: &WeekRow, en: bool, month: (i32, u32)) -> impl IntoView {
+fn week(ctx: Ctx, row: &WeekRow, lang: Lang, month: Month) -> impl IntoView {
     let cells = (0..7)
         .map(|col| {
             let date = row.days[col];
@@ -235,17 +226,16 @@ fn week(ctx: Ctx, row: &WeekRow, en: bool, month: (i32, u32)) -> impl IntoView {
                 DayKind::Saturday => "day sat",
                 DayKind::Weekday => "day",
             };
-            let label = cell_label(date, count, hol.map(|h| h.name(en)), en);
-            let more_label = if en {
-                format!("+{more} more")
-            } else {
-                format!("+{more}件")
+            let label = cell_label(date, count, hol.map(|h| h.get(lang)), lang);
+            let more_label = match lang {
+                Lang::Ja => format!("+{more}件"),
+                Lang::En => format!("+{more} more"),
             };
             view! {
                 <div
                     role="gridcell"
                     class=kind
-                    class:other=month != (date.year(), date.month())
+                    class:other=!month.contains(date)
                     data-date=date.to_string()
                     aria-current=(date == ctx.today).then_some("date")
                 >
@@ -254,9 +244,9 @@ fn week(ctx: Ctx, row: &WeekRow, en: bool, month: (i32, u32)) -> impl IntoView {
                     <span class="sr-only">{label}</span>
                     <div class="day-head" aria-hidden="true">
                         <span class="num">{date.day()}</span>
-                        {hol.map(|h| view! { <span class="hol">{h.name(en)}</span> })}
+                        {hol.map(|h| view! { <span class="hol">{h.get(lang)}</span> })}
                     </div>
-                    {bars.into_iter().map(|s| bar(ctx, s, en)).collect_view()}
+                    {bars.into_iter().map(|s| bar(ctx, s, lang)).collect_view()}
                     {(more > 0)
                         .then(|| {
                             view! {
@@ -278,31 +268,24 @@ fn cell_date(cell: &web_sys::Element) -> Option<NaiveDate> {
 }
 
 /// `2004年2月25日(水) 2件` (with the holiday's name when there is one).
-fn cell_label(date: NaiveDate, count: usize, hol: Option<&str>, en: bool) -> String {
-    let mut label = if en {
-        let n = if count == 1 {
-            "1 event".to_string()
-        } else {
-            format!("{count} events")
-        };
-        format!("{}, {n}", jp::format_date_en(date))
-    } else {
-        format!("{} {count}件", jp::format_date(date))
+fn cell_label(date: NaiveDate, count: usize, hol: Option<&str>, lang: Lang) -> String {
+    let mut label = match lang {
+        Lang::Ja => format!("{} {count}件", jp::format_date(date, lang)),
+        Lang::En if count == 1 => format!("{}, 1 event", jp::format_date(date, lang)),
+        Lang::En => format!("{}, {count} events", jp::format_date(date, lang)),
     };
     if let Some(h) = hol {
-        label.push_str(if en { ", " } else { " " });
+        label.push_str(lang.pick(" ", ", "));
         label.push_str(h);
     }
     label
 }
 
 /// One event's bar within a week row; `--span` columns wide, in `--lane`.
-fn bar(ctx: Ctx, s: &Segment, en: bool) -> Option<AnyView> {
+fn bar(ctx: Ctx, s: &Segment, lang: Lang) -> Option<AnyView> {
     ctx.catalog.with_value(|c| {
         let event = c.events.get(s.event)?;
-        let color = c
-            .project(&event.project)
-            .map_or("#555555", |p| p.color.as_str());
+        let color = c.project_color(&event.project);
         let time = match event.when {
             When::Timed { start, .. } if s.is_start => {
                 format!("{} ", jp::format_time(start.time()))
@@ -310,16 +293,8 @@ fn bar(ctx: Ctx, s: &Segment, en: bool) -> Option<AnyView> {
             _ => String::new(),
         };
         let cancelled = event.status == Status::Cancelled;
-        let prefix = if cancelled {
-            if en {
-                "[Cancelled] "
-            } else {
-                "【中止】"
-            }
-        } else {
-            ""
-        };
-        let text = format!("{prefix}{time}{}", title(event, en));
+        let prefix = event.status.title_prefix(lang);
+        let text = format!("{prefix}{time}{}", event.title.get(lang));
         let tip = text.clone();
         let id = event.id.clone();
         let href = ctx.href(|st| st.event = Some(id.clone()));
