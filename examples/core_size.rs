@@ -6,7 +6,7 @@
 //! budget can be weighed against what the core alone costs.
 
 use iguren_calendar::text::Lang;
-use iguren_calendar::{agenda, filter, grid, ics, jp, load, model, publish, route};
+use iguren_calendar::{agenda, filter, grid, ics, jp, links, load, model, publish, route};
 
 /// Calls everything the page calls, so none of it is left out of the
 /// build; the result only keeps the work from being optimised away.
@@ -60,24 +60,24 @@ pub fn run(text: &str, query: &str, today: &str) -> String {
             let project = c.project(&e.project).map_or("", |p| &*p.name.ja);
             out += &jp::format_when(&e.when, Lang::Ja, true);
             out += &ics::event_file(c, e);
-            out += &ics::links::google(e, project, Some(query));
-            out += &ics::links::outlook(e, project, Some(query));
+            out += &links::google(e, project, Some(query));
+            out += &links::outlook(e, project, Some(query));
             if let Some(phone) = e.contact.as_ref().and_then(|k| k.phone.as_deref()) {
-                out += &ics::links::tel(phone).unwrap_or_default();
+                out += &links::tel(phone).unwrap_or_default();
             }
             if let Some(address) = e.venue.as_ref().and_then(|v| v.address.as_deref()) {
-                out += &ics::links::map_search(address);
+                out += &links::map_search(address);
             }
             out += &publish::event_path(&e.id);
         }
     }
     let events: Vec<&model::Event> = selected.iter().map(|&i| &c.events[i]).collect();
     out += &publish::selection_file(c, &f, &events);
-    let (webcal, google, https) = ics::links::subscribe(query, &publish::all_path());
+    let (webcal, google, https) = links::subscribe(query, &publish::all_path());
     out += &webcal;
     out += &google;
     out += &https;
-    if ics::links::is_in_app_browser(query) {
+    if links::is_in_app_browser(query) {
         out += "in-app";
     }
     if let Some(updated) = c.site.updated {

@@ -6,7 +6,9 @@
 //! [`model`] (what an event is), [`load`] (JSON text to a catalogue, or
 //! every problem with line, column and JSON path). Time is always a
 //! parameter, so all of it is tested natively with `cargo test`. Also
-//! [`ics`] (RFC 5545 files, byte for byte), [`publish`] (which files the
+//! [`ics`] (RFC 5545 files, byte for byte), [`links`] (the links that are
+//! not iCalendar: Google and Outlook, `webcal://`, `tel:`, map search, and
+//! in-app browsers), [`percent`] (percent-encoding, once), [`publish`] (which files the
 //! build writes, and where), [`csp`] (the page's Content-Security-Policy),
 //! and what the calendar views compute:
 //! [`jp`] (holidays, 和暦, Japanese dates), [`grid`] (month rows and
@@ -27,10 +29,12 @@ pub mod generate;
 pub mod grid;
 pub mod ics;
 pub mod jp;
+pub mod links;
 pub mod load;
 pub mod model;
 pub mod month;
 pub mod order;
+pub mod percent;
 pub mod publish;
 pub mod route;
 pub mod text;

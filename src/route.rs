@@ -13,6 +13,7 @@
 
 use crate::filter::{Filter, ProjectSelection};
 use crate::month::Month;
+use crate::percent::{decode, encode};
 use crate::text::Text;
 
 /// Which view is shown.
@@ -172,49 +173,6 @@ pub fn to_query(state: &ViewState) -> String {
         put("src", &encode(src));
     }
     out
-}
-
-/// Percent-encodes UTF-8, keeping RFC 3986 unreserved characters and `/`.
-pub fn encode(value: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let mut out = String::with_capacity(value.len());
-    for b in value.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
-            out.push(char::from(b));
-        } else {
-            out.push('%');
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 15)]));
-        }
-    }
-    out
-}
-
-/// Percent-decodes a query component (`+` is a space); a `%` not followed
-/// by two hex digits stays as it is. `None` when the bytes are not UTF-8.
-pub fn decode(value: &str) -> Option<String> {
-    let hex = |b: u8| char::from(b).to_digit(16).map(|d| d as u8);
-    let bytes = value.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' => match (
-                bytes.get(i + 1).copied().and_then(hex),
-                bytes.get(i + 2).copied().and_then(hex),
-            ) {
-                (Some(hi), Some(lo)) => {
-                    out.push(hi << 4 | lo);
-                    i += 2;
-                }
-                _ => out.push(b'%'),
-            },
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8(out).ok()
 }
 
 /// Checks a `src=` path: only a path on the same site is accepted, such as
@@ -415,14 +373,6 @@ mod tests {
             }
         );
         assert_eq!(ViewState::default().filter(), Filter::default());
-    }
-
-    #[test]
-    fn encoding() {
-        assert_eq!(encode("aZ09-._~/"), "aZ09-._~/");
-        assert_eq!(encode("a&b=c#d?e%"), "a%26b%3Dc%23d%3Fe%25");
-        assert_eq!(encode("セ"), "%E3%82%BB");
-        assert_eq!(decode("%e3%82%bb").as_deref(), Some("セ"));
     }
 
     fn id() -> impl Strategy<Value = String> {

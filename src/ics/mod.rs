@@ -46,9 +46,8 @@
 //! JavaScript randomness shim), chrono's clock and `iso8601` into the
 //! WebAssembly bundle, for a writer that is a few hundred lines here.
 
-mod describe;
+pub(crate) mod describe;
 mod line;
-pub mod links;
 
 pub use line::{escape_text, fold_line, MAX_LINE_OCTETS};
 

@@ -6,7 +6,7 @@
 
 use super::browser;
 use super::ctx::use_ctx;
-use crate::ics::links::{is_in_app_browser, subscribe};
+use crate::links::{is_in_app_browser, subscribe};
 use crate::model::Text;
 use crate::publish::{all_path, project_path};
 use leptos::prelude::*;

@@ -1,16 +1,19 @@
-//! Links that hand an event or a feed to someone else's calendar: Google
-//! Calendar and Outlook "add event" templates, `webcal://` subscriptions,
-//! Google's `cid=` subscription link, and `tel:` / map-search links.
+//! Links that are not iCalendar files: Google Calendar and Outlook "add
+//! event" templates, `webcal://` subscriptions, Google's `cid=`
+//! subscription link, `tel:` and map-search links, and telling an in-app
+//! browser (which cannot hand a calendar file to the phone) by its user
+//! agent.
 //!
 //! Pure string building, so the web app only fills in the page's address
 //! and the tests here pin every URL. Times are the data's local
 //! `Asia/Tokyo` times; a timed event without an end gets
-//! [`super::default_end`], an all-day range ends on the day after its last
-//! day (exclusive), as the calendar services expect.
+//! [`crate::ics::default_end`], an all-day range ends on the day after its
+//! last day (exclusive), as the calendar services expect. The dates in
+//! Google's links are iCalendar's basic format, from [`crate::ics`].
 
-use super::{date, default_end, describe, local};
+use crate::ics::{date, default_end, describe, local};
 use crate::model::{Event, When};
-use crate::route::encode;
+use crate::percent::{encode, encode_component};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
 /// `2004-02-25`
@@ -72,7 +75,7 @@ fn location(event: &Event) -> String {
 /// use iguren_calendar::model::{Event, When};
 /// let start = chrono::NaiveDate::from_ymd_opt(2004, 2, 25).unwrap().and_hms_opt(18, 0, 0).unwrap();
 /// let e = Event::new("e", "p", "会合", When::Timed { start, end: None });
-/// let url = iguren_calendar::ics::links::google(&e, "P", None);
+/// let url = iguren_calendar::links::google(&e, "P", None);
 /// assert!(url.contains("&dates=20040225T180000/20040225T200000&ctz=Asia/Tokyo"));
 /// ```
 pub fn google(event: &Event, project_name: &str, page: Option<&str>) -> String {
@@ -115,7 +118,7 @@ pub fn outlook(event: &Event, project_name: &str, page: Option<&str>) -> String 
 /// # Example
 /// ```
 /// let (https, webcal, google) =
-///     iguren_calendar::ics::links::subscribe("https://x.jp/cal/?month=2004-02", "ics/all.ics");
+///     iguren_calendar::links::subscribe("https://x.jp/cal/?month=2004-02", "ics/all.ics");
 /// assert_eq!(https, "https://x.jp/cal/ics/all.ics");
 /// assert_eq!(webcal, "webcal://x.jp/cal/ics/all.ics");
 /// assert_eq!(google, "https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2Fx.jp%2Fcal%2Fics%2Fall.ics");
@@ -136,7 +139,7 @@ pub fn subscribe(page: &str, path: &str) -> (String, String, String) {
     let webcal = format!("webcal://{rest}");
     let google = format!(
         "https://calendar.google.com/calendar/r?cid={}",
-        encode(&webcal).replace('/', "%2F")
+        encode_component(&webcal)
     );
     (https, webcal, google)
 }
@@ -184,7 +187,7 @@ mod tests {
     use crate::model::Venue;
 
     fn seed(id: &str) -> Event {
-        let catalog = crate::load::load(include_str!("../../public/events.json")).catalog;
+        let catalog = crate::load::load(include_str!("../public/events.json")).catalog;
         catalog.event(id).cloned().unwrap()
     }
 
