@@ -13,7 +13,7 @@
 
 use crate::model::{Event, When};
 use crate::month::Month;
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, Days, Months, NaiveDate};
 use std::cmp::Reverse;
 use std::collections::HashMap;
 
@@ -267,10 +267,76 @@ pub fn initial_month(events: &[Event], today: NaiveDate) -> Month {
         .map_or(this_month, month_of)
 }
 
+/// What a key does in the month grid (the WAI-ARIA grid pattern).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GridKey {
+    /// Move the focus to this day. `other_month` is set for PageUp and
+    /// PageDown, which always show the day's month even when the day is
+    /// drawn in the grid already.
+    Move { to: NaiveDate, other_month: bool },
+    /// Enter or Space: pick the focused day (and go to its list).
+    Pick,
+}
+
+/// The action of `key` (a `KeyboardEvent.key`) on the focused day `from`:
+/// arrows move by a day or a week, Home and End to the week's Sunday and
+/// Saturday, PageUp and PageDown by a month (to the same day, or the
+/// month's last). `None` for any other key, and at the ends of the
+/// calendar.
+///
+/// # Example
+/// ```
+/// use iguren_calendar::grid::{grid_key, GridKey};
+/// let wed = chrono::NaiveDate::from_ymd_opt(2004, 2, 25).unwrap();
+/// let sat = chrono::NaiveDate::from_ymd_opt(2004, 2, 28).unwrap();
+/// assert_eq!(grid_key(wed, "End"), Some(GridKey::Move { to: sat, other_month: false }));
+/// assert_eq!(grid_key(wed, "Tab"), None);
+/// ```
+pub fn grid_key(from: NaiveDate, key: &str) -> Option<GridKey> {
+    let back = u64::from(from.weekday().num_days_from_sunday());
+    let to = match key {
+        "ArrowLeft" => from.checked_sub_days(Days::new(1)),
+        "ArrowRight" => from.checked_add_days(Days::new(1)),
+        "ArrowUp" => from.checked_sub_days(Days::new(7)),
+        "ArrowDown" => from.checked_add_days(Days::new(7)),
+        "Home" => from.checked_sub_days(Days::new(back)),
+        "End" => from.checked_add_days(Days::new(6 - back)),
+        "PageUp" => from.checked_sub_months(Months::new(1)),
+        "PageDown" => from.checked_add_months(Months::new(1)),
+        "Enter" | " " => return Some(GridKey::Pick),
+        _ => return None,
+    };
+    let other_month = matches!(key, "PageUp" | "PageDown");
+    to.map(|to| GridKey::Move { to, other_month })
+}
+
+/// The day whose events are listed under the grid when the member has
+/// picked none: `today` when it is in `month`, else the first day of the
+/// month with a kept event (`keep(i)`, as for [`week_segments`]), else the
+/// 1st (`today` for a month chrono cannot represent).
+pub fn default_day(
+    month: Month,
+    today: NaiveDate,
+    index: &DayIndex,
+    keep: impl Fn(usize) -> bool,
+) -> NaiveDate {
+    if month.contains(today) {
+        return today;
+    }
+    let Some(first) = month.first_day() else {
+        return today;
+    };
+    first
+        .iter_days()
+        .take_while(|&d| month.contains(d))
+        .find(|&d| index.on(d).iter().any(|&i| keep(i)))
+        .unwrap_or(first)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::{Months, Weekday};
+    use chrono::Weekday;
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -560,6 +626,79 @@ mod tests {
         assert_eq!(
             initial_month(&catalog.events, ymd(2004, 2, 1)),
             month(2004, 2)
+        );
+    }
+
+    #[test]
+    fn keys_move_through_the_grid() {
+        let wed = ymd(2004, 2, 25);
+        let to = |d: NaiveDate| {
+            Some(GridKey::Move {
+                to: d,
+                other_month: false,
+            })
+        };
+        assert_eq!(grid_key(wed, "ArrowLeft"), to(ymd(2004, 2, 24)));
+        assert_eq!(grid_key(wed, "ArrowRight"), to(ymd(2004, 2, 26)));
+        assert_eq!(grid_key(wed, "ArrowUp"), to(ymd(2004, 2, 18)));
+        assert_eq!(grid_key(wed, "ArrowDown"), to(ymd(2004, 3, 3)));
+        assert_eq!(grid_key(wed, "Home"), to(ymd(2004, 2, 22)));
+        assert_eq!(grid_key(wed, "End"), to(ymd(2004, 2, 28)));
+        // Home on a Sunday and End on a Saturday stay put.
+        assert_eq!(grid_key(ymd(2004, 2, 22), "Home"), to(ymd(2004, 2, 22)));
+        assert_eq!(grid_key(ymd(2004, 2, 28), "End"), to(ymd(2004, 2, 28)));
+        let page = |d: NaiveDate| {
+            Some(GridKey::Move {
+                to: d,
+                other_month: true,
+            })
+        };
+        assert_eq!(grid_key(wed, "PageUp"), page(ymd(2004, 1, 25)));
+        assert_eq!(grid_key(wed, "PageDown"), page(ymd(2004, 3, 25)));
+        // The 31st pages to the last day of a shorter month.
+        assert_eq!(grid_key(ymd(2004, 3, 31), "PageUp"), page(ymd(2004, 2, 29)));
+        assert_eq!(grid_key(wed, "Enter"), Some(GridKey::Pick));
+        assert_eq!(grid_key(wed, " "), Some(GridKey::Pick));
+        assert_eq!(grid_key(wed, "a"), None);
+        assert_eq!(grid_key(NaiveDate::MIN, "ArrowLeft"), None);
+        assert_eq!(grid_key(NaiveDate::MAX, "PageDown"), None);
+    }
+
+    #[test]
+    fn the_day_listed_when_none_is_picked() {
+        let catalog = real_catalog();
+        let index = DayIndex::new(&catalog.events);
+        let events = &catalog.events;
+        let feb = month(2004, 2);
+        // Today, when it is in the month, even without events.
+        assert_eq!(
+            default_day(feb, ymd(2004, 2, 10), &index, |_| true),
+            ymd(2004, 2, 10)
+        );
+        // Else the first day with a kept event.
+        let first = default_day(feb, ymd(2026, 11, 30), &index, |_| true);
+        assert!(!index.on(first).is_empty());
+        assert!(ymd(2004, 2, 1)
+            .iter_days()
+            .take_while(|&d| d < first)
+            .all(|d| index.on(d).is_empty()));
+        // Only kept events count.
+        let salon = events
+            .iter()
+            .position(|e| e.id == "kawasaki-salon-2004-02-25")
+            .unwrap();
+        assert_eq!(
+            default_day(feb, ymd(2026, 11, 30), &index, |i| i == salon),
+            ymd(2004, 2, 25)
+        );
+        // Else the 1st.
+        assert_eq!(
+            default_day(feb, ymd(2026, 11, 30), &index, |_| false),
+            ymd(2004, 2, 1)
+        );
+        assert_eq!(
+            default_day(month(i32::MAX, 1), ymd(2026, 11, 30), &index, |_| true),
+            ymd(2026, 11, 30)
         );
     }
 }

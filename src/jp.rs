@@ -208,6 +208,18 @@ pub enum DayKind {
     Holiday,
 }
 
+impl DayKind {
+    /// Drawn in red: Sundays and holidays.
+    pub fn is_red(self) -> bool {
+        matches!(self, DayKind::Sunday | DayKind::Holiday)
+    }
+
+    /// Drawn in blue: Saturdays that are not holidays.
+    pub fn is_blue(self) -> bool {
+        self == DayKind::Saturday
+    }
+}
+
 /// The colouring class of `date` (a holiday wins over the weekday).
 pub fn day_kind(date: NaiveDate) -> DayKind {
     if holiday(date).is_some() {
@@ -625,6 +637,10 @@ mod tests {
         assert_eq!(day_kind(ymd(2004, 2, 29)), DayKind::Sunday);
         assert_eq!(day_kind(ymd(2004, 2, 11)), DayKind::Holiday);
         assert_eq!(day_kind(ymd(2004, 1, 1)), DayKind::Holiday);
+        assert!(DayKind::Holiday.is_red() && DayKind::Sunday.is_red());
+        assert!(!DayKind::Saturday.is_red() && DayKind::Saturday.is_blue());
+        assert!(!DayKind::Weekday.is_red() && !DayKind::Weekday.is_blue());
+        assert!(!DayKind::Holiday.is_blue());
     }
 
     #[test]

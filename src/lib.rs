@@ -11,8 +11,9 @@
 //! in-app browsers), [`percent`] (percent-encoding, once), [`publish`] (which files the
 //! build writes, and where), [`csp`] (the page's Content-Security-Policy),
 //! and what the calendar views compute:
-//! [`jp`] (holidays, 和暦, Japanese dates), [`grid`] (month rows and
-//! multi-day bars), [`agenda`] (the list view), [`filter`] (projects and
+//! [`jp`] (holidays, 和暦, Japanese dates), [`grid`] (month rows,
+//! multi-day bars, keyboard moves, the day listed by default), [`label`]
+//! (the words the views build from data: time columns, cell names), [`agenda`] (the list view), [`filter`] (projects and
 //! search) and [`route`] (view state in the URL query). `generate` makes
 //! deterministic event files of any size for benchmarks, and [`order`]
 //! is the crate's one sort (small WebAssembly).
@@ -29,6 +30,7 @@ pub mod generate;
 pub mod grid;
 pub mod ics;
 pub mod jp;
+pub mod label;
 pub mod links;
 pub mod load;
 pub mod model;

@@ -4,22 +4,14 @@
 use super::ctx::use_ctx;
 use super::rows::row_for;
 use crate::agenda::{agenda, Scope};
-use crate::jp::{format_date, holiday};
+use crate::label::day_heading;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
 #[component]
 pub fn DayPanel(day: Memo<NaiveDate>) -> impl IntoView {
     let ctx = use_ctx();
-    let heading = move || {
-        let (d, lang) = (day.get(), ctx.lang());
-        let mut text = format_date(d, lang);
-        if let Some(h) = holiday(d) {
-            text.push_str(lang.pick(" ", " · "));
-            text.push_str(h.get(lang));
-        }
-        text
-    };
+    let heading = move || day_heading(day.get(), ctx.lang());
     let items = move || {
         let (d, lang) = (day.get(), ctx.lang());
         let page = ctx.selection.with(|sel| {

@@ -12,7 +12,7 @@ use super::ctx::{use_ctx, Ctx, Nav};
 use super::rows::row_for;
 use crate::agenda::{agenda, DayGroup, Scope};
 use crate::filter::ProjectSelection;
-use crate::jp::format_day;
+use crate::jp::{day_kind, format_day};
 use crate::text::Lang;
 use chrono::Datelike;
 use leptos::prelude::*;
@@ -28,9 +28,8 @@ pub fn day_groups(ctx: Ctx, groups: &[DayGroup], lang: Lang, mut year: i32) -> V
             out.push(view! { <h3 class="year">{text}</h3> }.into_any());
         }
         let day = format_day(g.date, lang);
-        let sunday =
-            g.date.weekday().num_days_from_sunday() == 0 || crate::jp::holiday(g.date).is_some();
-        let saturday = g.date.weekday().num_days_from_sunday() == 6;
+        let kind = day_kind(g.date);
+        let (sunday, saturday) = (kind.is_red(), kind.is_blue());
         let rows = g
             .items
             .iter()

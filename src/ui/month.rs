@@ -17,36 +17,19 @@ use super::browser;
 use super::ctx::{use_ctx, Ctx};
 use super::day::DayPanel;
 use super::print::PrintList;
-use crate::grid::{month_rows, Segment, WeekRow};
-use crate::jp::{self, day_kind, holiday, DayKind};
+use crate::grid::{default_day, grid_key, month_rows, GridKey, Segment, WeekRow};
+use crate::jp::{self, day_kind, holiday};
+use crate::label::{cell_label, more_label};
 use crate::model::{Status, When};
 use crate::month::Month;
 use crate::text::Lang;
-use chrono::{Datelike, Days, Months, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use leptos::ev::{KeyboardEvent, MouseEvent};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Bars shown per day before "+N件".
 pub const LANES: usize = 3;
-
-/// The day listed when none is picked: today when it is in the month, else
-/// the first day of the month with a shown event, else the 1st.
-fn default_day(ctx: Ctx, month: Month) -> NaiveDate {
-    let first = month.first_day().unwrap_or(ctx.today);
-    if month.contains(ctx.today) {
-        return ctx.today;
-    }
-    ctx.selection.with(|sel| {
-        ctx.index.with_value(|ix| {
-            first
-                .iter_days()
-                .take_while(|&d| month.contains(d))
-                .find(|&d| ix.on(d).iter().any(|&i| sel.keep[i]))
-                .unwrap_or(first)
-        })
-    })
-}
 
 #[component]
 pub fn MonthView() -> impl IntoView {
@@ -65,7 +48,12 @@ pub fn MonthView() -> impl IntoView {
         ctx.picked_day
             .get()
             .filter(|&d| month.contains(d))
-            .unwrap_or_else(|| default_day(ctx, month))
+            .unwrap_or_else(|| {
+                ctx.selection.with(|sel| {
+                    ctx.index
+                        .with_value(|ix| default_day(month, ctx.today, ix, |i| sel.keep[i]))
+                })
+            })
     });
     let focus_day = RwSignal::new(None::<NaiveDate>);
     // Whether a day is drawn in the grid (the month and the days around it).
@@ -96,30 +84,21 @@ pub fn MonthView() -> impl IntoView {
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .and_then(|e| cell_date(&e))
             .unwrap_or_else(|| focus_target.get_untracked());
-        let back = u64::from(cur.weekday().num_days_from_sunday());
-        let next = match ev.key().as_str() {
-            "ArrowLeft" => cur.checked_sub_days(Days::new(1)),
-            "ArrowRight" => cur.checked_add_days(Days::new(1)),
-            "ArrowUp" => cur.checked_sub_days(Days::new(7)),
-            "ArrowDown" => cur.checked_add_days(Days::new(7)),
-            "Home" => cur.checked_sub_days(Days::new(back)),
-            "End" => cur.checked_add_days(Days::new(6 - back)),
-            "PageUp" => cur.checked_sub_months(Months::new(1)),
-            "PageDown" => cur.checked_add_months(Months::new(1)),
-            "Enter" | " " => {
+        let (next, other_month) = match grid_key(cur, &ev.key()) {
+            None => return,
+            Some(GridKey::Pick) => {
                 ev.prevent_default();
                 pick(cur);
                 browser::reveal(".day-panel");
                 browser::focus(".day-panel h3");
                 return;
             }
-            _ => return,
+            Some(GridKey::Move { to, other_month }) => (to, other_month),
         };
         ev.prevent_default();
-        let Some(next) = next else { return };
         focus_day.set(Some(next));
         let cell = format!("[data-testid=month-grid] [data-date=\"{next}\"]");
-        if visible(next) && !matches!(ev.key().as_str(), "PageUp" | "PageDown") {
+        if visible(next) && !other_month {
             browser::focus(&cell);
         } else {
             ctx.show_month(Month::of(next));
@@ -221,20 +200,20 @@ fn week(ctx: Ctx, row: &WeekRow, lang: Lang, month: Month) -> impl IntoView {
                     .with_value(|ix| ix.on(date).iter().filter(|&&i| sel.keep[i]).count())
             });
             let hol = holiday(date);
-            let kind = match day_kind(date) {
-                DayKind::Holiday | DayKind::Sunday => "day sun",
-                DayKind::Saturday => "day sat",
-                DayKind::Weekday => "day",
+            let kind = day_kind(date);
+            let class = if kind.is_red() {
+                "day sun"
+            } else if kind.is_blue() {
+                "day sat"
+            } else {
+                "day"
             };
-            let label = cell_label(date, count, hol.map(|h| h.get(lang)), lang);
-            let more_label = match lang {
-                Lang::Ja => format!("+{more}件"),
-                Lang::En => format!("+{more} more"),
-            };
+            let label = cell_label(date, count, lang);
+            let more_label = more_label(more, lang);
             view! {
                 <div
                     role="gridcell"
-                    class=kind
+                    class=class
                     class:other=!month.contains(date)
                     data-date=date.to_string()
                     aria-current=(date == ctx.today).then_some("date")
@@ -265,20 +244,6 @@ fn week(ctx: Ctx, row: &WeekRow, lang: Lang, month: Month) -> impl IntoView {
 /// The date of a grid cell, from its `data-date`.
 fn cell_date(cell: &web_sys::Element) -> Option<NaiveDate> {
     crate::load::parse_date(&cell.get_attribute("data-date")?).ok()
-}
-
-/// `2004年2月25日(水) 2件` (with the holiday's name when there is one).
-fn cell_label(date: NaiveDate, count: usize, hol: Option<&str>, lang: Lang) -> String {
-    let mut label = match lang {
-        Lang::Ja => format!("{} {count}件", jp::format_date(date, lang)),
-        Lang::En if count == 1 => format!("{}, 1 event", jp::format_date(date, lang)),
-        Lang::En => format!("{}, {count} events", jp::format_date(date, lang)),
-    };
-    if let Some(h) = hol {
-        label.push_str(lang.pick(" ", ", "));
-        label.push_str(h);
-    }
-    label
 }
 
 /// One event's bar within a week row; `--span` columns wide, in `--lane`.

@@ -3,41 +3,11 @@
 //! (`?e=ID`), so it can be opened in a new tab or copied.
 
 use super::ctx::Ctx;
-use crate::jp::{format_day, format_time};
-use crate::model::{Event, Status, When};
+use crate::label::time_label;
+use crate::model::{Event, Status};
 use crate::text::Lang;
-use chrono::NaiveDate;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// The time column: `18:00〜20:30`, `終日`, `継続中（〜2月6日(金)）`.
-pub fn time_label(when: &When, continued: bool, lang: Lang) -> String {
-    let day = |d: NaiveDate| format_day(d, lang);
-    let dash = lang.pick("〜", "–");
-    match *when {
-        When::AllDay { start, end } if start == end => lang.pick("終日", "All day").to_string(),
-        When::AllDay { end, .. } => match (continued, lang) {
-            (false, Lang::Ja) => format!("終日（〜{}）", day(end)),
-            (false, Lang::En) => format!("All day (to {})", day(end)),
-            (true, Lang::Ja) => format!("開催中（〜{}）", day(end)),
-            (true, Lang::En) => format!("Ongoing (to {})", day(end)),
-        },
-        When::Timed { start, end } => {
-            let from = if continued {
-                String::new()
-            } else {
-                format_time(start.time())
-            };
-            match end {
-                None => format!("{from}{dash}"),
-                Some(e) if e.date() == start.date() => {
-                    format!("{from}{dash}{}", format_time(e.time()))
-                }
-                Some(e) => format!("{from}{dash}{} {}", day(e.date()), format_time(e.time())),
-            }
-        }
-    }
-}
 
 /// A status badge: 中止 for cancelled, 仮 for tentative.
 pub fn status_badge(status: Status, lang: Lang) -> Option<AnyView> {
