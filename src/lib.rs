@@ -9,14 +9,16 @@
 //! [`ics`] (RFC 5545 files, byte for byte), [`links`] (the links that are
 //! not iCalendar: Google and Outlook, `webcal://`, `tel:`, map search, and
 //! in-app browsers), [`percent`] (percent-encoding, once), [`publish`] (which files the
-//! build writes, and where), [`csp`] (the page's Content-Security-Policy),
+//! build writes, and where), `csp` (the page's Content-Security-Policy),
 //! and what the calendar views compute:
 //! [`jp`] (holidays, 和暦, Japanese dates), [`grid`] (month rows,
 //! multi-day bars, keyboard moves, the day listed by default), [`label`]
 //! (the words the views build from data: time columns, cell names), [`agenda`] (the list view), [`filter`] (projects and
 //! search) and [`route`] (view state in the URL query). `generate` makes
 //! deterministic event files of any size for benchmarks, and [`order`]
-//! is the crate's one sort (small WebAssembly).
+//! is the crate's one sort (small WebAssembly). `csp` and `generate`
+//! serve the build, the tool and the benchmarks only, so they are not
+//! compiled for wasm32 (the page's WebAssembly never holds them).
 //!
 //! **The edges** are thin and call the same core: the Leptos web app
 //! (`src/ui/`, compiled to WebAssembly by Trunk, entry `src/main.rs`) and
@@ -24,8 +26,10 @@
 //! writes the calendar files.
 
 pub mod agenda;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod csp;
 pub mod filter;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod generate;
 pub mod grid;
 pub mod ics;

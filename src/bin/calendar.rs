@@ -7,9 +7,20 @@
 //! when the file is valid, writes the calendar files and share pages of
 //! [`iguren_calendar::publish`] into DIR (the build calls it).
 
+// A native tool: it reads and writes files, and reaches the build-only
+// modules (`csp`, `generate`) that the wasm32 build of the library leaves
+// out. For wasm32 it is an empty stub, as `src/main.rs` is natively.
+#![cfg_attr(target_arch = "wasm32", allow(dead_code))]
+
+#[cfg(not(target_arch = "wasm32"))]
 use iguren_calendar::model::Catalog;
+#[cfg(not(target_arch = "wasm32"))]
 use std::path::Path;
+#[cfg(not(target_arch = "wasm32"))]
 use std::process::ExitCode;
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
 
 const HELP: &str = "\
 calendar — かながわ異グ連カレンダーの保守ツール / maintainer tool
@@ -36,6 +47,7 @@ check は問題を一つずつ次の形で表示します / check prints each pr
   2  読めない、または引数の誤り / unreadable file or wrong arguments
 ";
 
+#[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
@@ -60,6 +72,7 @@ fn main() -> ExitCode {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn generate(count: &str, seed: &str) -> ExitCode {
     match (count.parse(), seed.parse()) {
         (Ok(count), Ok(seed)) => {
@@ -73,6 +86,7 @@ fn generate(count: &str, seed: &str) -> ExitCode {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn publish(catalog: &Catalog, dir: &str) -> ExitCode {
     let files = iguren_calendar::publish::files(catalog);
     for (path, contents) in &files {
@@ -111,6 +125,7 @@ fn publish(catalog: &Catalog, dir: &str) -> ExitCode {
 
 /// Reads and checks the file, printing every problem; the catalogue when
 /// it is valid, else the exit code.
+#[cfg(not(target_arch = "wasm32"))]
 fn read_and_check(file: &str) -> Result<Catalog, ExitCode> {
     let text = match std::fs::read(file) {
         Ok(bytes) => match iguren_calendar::load::utf8(bytes) {
