@@ -1,14 +1,17 @@
-//! The app's state, shared by every component through one `Copy` handle.
+//! The app's state, shared by every component through one `Copy` handle
+//! split by concern:
 //!
-//! The plain catalogue and its [`DayIndex`] are stored once and never
-//! change. Everything the member can change lives in one signal, the
-//! [`ViewState`] that is also the URL query: [`Ctx::go`] updates it and
-//! writes the address bar (a new history entry, or a replaced one while
-//! typing), and `popstate` reads it back. Derived values are memos, so a
-//! view recomputes only when what it reads changes: the month grid on
-//! month or filter, the list on filter or paging, the detail on `e=`.
-//! The language is a preference outside the URL ([`Ctx::tr`] is the one
-//! translate helper), remembered by the browser.
+//! - [`Data`]: the plain catalogue, its [`DayIndex`] and search index, and
+//!   today's date. Stored once; they never change.
+//! - [`Screen`]: what is on screen. Everything the member can change lives
+//!   in one signal, the [`ViewState`] that is also the URL query:
+//!   [`Ctx::go`] updates it and writes the address bar (a new history
+//!   entry, or a replaced one while typing), and `popstate` reads it back.
+//!   Derived values are memos, so a view recomputes only when what it
+//!   reads changes: the month grid on month or filter, the list on filter
+//!   or paging, the detail on `e=`.
+//! - [`Prefs`]: the language, a preference outside the URL remembered by
+//!   the browser ([`Ctx::tr`] is the one translate helper).
 
 use super::browser;
 use crate::filter::{Filter, SearchIndex};
@@ -36,16 +39,30 @@ pub enum Nav {
     Replace,
 }
 
+/// The loaded data: stored once, never changed.
 #[derive(Clone, Copy)]
-pub struct Ctx {
+pub struct Data {
     pub catalog: StoredValue<Catalog>,
     pub index: StoredValue<DayIndex>,
     /// Every event's folded search text, made at the first search.
-    pub search: StoredValue<std::cell::OnceCell<SearchIndex>, LocalStorage>,
-    pub state: RwSignal<ViewState>,
-    pub lang: RwSignal<Lang>,
+    search: StoredValue<std::cell::OnceCell<SearchIndex>, LocalStorage>,
     /// Today in Tokyo, read once at start.
     pub today: NaiveDate,
+}
+
+impl Data {
+    /// The folded texts of `catalog` (this data's catalogue, already
+    /// borrowed by the caller), made on the first call, for `f`.
+    pub fn with_search_index<R>(&self, catalog: &Catalog, f: impl FnOnce(&SearchIndex) -> R) -> R {
+        self.search
+            .with_value(|s| f(s.get_or_init(|| SearchIndex::new(catalog))))
+    }
+}
+
+/// What is on screen: the URL's view state and what derives from it.
+#[derive(Clone, Copy)]
+pub struct Screen {
+    pub state: RwSignal<ViewState>,
     /// The month shown: the URL's, else [`crate::grid::initial_month`].
     pub month: Memo<Month>,
     pub filter: Memo<Filter>,
@@ -61,13 +78,30 @@ pub struct Ctx {
     pub detail_pushed: StoredValue<bool>,
 }
 
+/// The member's preferences (outside the URL).
+#[derive(Clone, Copy)]
+pub struct Prefs {
+    pub lang: RwSignal<Lang>,
+}
+
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub data: Data,
+    pub screen: Screen,
+    pub prefs: Prefs,
+}
+
 impl Ctx {
     pub fn new(catalog: Catalog, state: ViewState) -> Self {
         let today = browser::today_tokyo();
         let initial = crate::grid::initial_month(&catalog.events, today);
-        let index = StoredValue::new(DayIndex::new(&catalog.events));
-        let catalog = StoredValue::new(catalog);
-        let search = StoredValue::new_local(std::cell::OnceCell::new());
+        let data = Data {
+            index: StoredValue::new(DayIndex::new(&catalog.events)),
+            catalog: StoredValue::new(catalog),
+            search: StoredValue::new_local(std::cell::OnceCell::new()),
+            today,
+        };
+        let catalog = data.catalog;
         let state = RwSignal::new(state);
         let month = Memo::new(move |_| state.with(|s| s.month).unwrap_or(initial));
         let filter = Memo::new(move |_| state.with(ViewState::filter));
@@ -77,7 +111,7 @@ impl Ctx {
                     let ids = if f.query.trim().is_empty() {
                         f.select(c)
                     } else {
-                        with_search_index(search, c, |ix| f.select_indexed(c, ix))
+                        data.with_search_index(c, |ix| f.select_indexed(c, ix))
                     };
                     let mut keep = vec![false; c.events.len()];
                     for &i in &ids {
@@ -99,25 +133,24 @@ impl Ctx {
             state.set(parse(&browser::search()));
         });
         Ctx {
-            catalog,
-            index,
-            search,
-            state,
-            lang,
-            today,
-            month,
-            filter,
-            selection,
-            open_event,
-            picked_day: RwSignal::new(None),
-            opener: StoredValue::new_local(None),
-            detail_pushed: StoredValue::new(false),
+            data,
+            screen: Screen {
+                state,
+                month,
+                filter,
+                selection,
+                open_event,
+                picked_day: RwSignal::new(None),
+                opener: StoredValue::new_local(None),
+                detail_pushed: StoredValue::new(false),
+            },
+            prefs: Prefs { lang },
         }
     }
 
     /// The interface language (tracked).
     pub fn lang(&self) -> Lang {
-        self.lang.get()
+        self.prefs.lang.get()
     }
 
     /// A text in the interface language, as a reactive text: the app's
@@ -126,21 +159,22 @@ impl Ctx {
     /// English). Every call returns the same closure type, so the many
     /// labels of the app share one compiled view.
     pub fn tr(&self, text: impl Into<Text>) -> impl Fn() -> String + Clone + Send + Sync + 'static {
-        translated(self.lang, text.into())
+        translated(self.prefs.lang, text.into())
     }
 
     /// Changes the view state and records it in the address bar.
     pub fn go(&self, nav: Nav, change: impl FnOnce(&mut ViewState)) {
-        self.state.update(change);
+        let screen = self.screen;
+        screen.state.update(change);
         if nav == Nav::Push {
-            self.detail_pushed.set_value(false);
+            screen.detail_pushed.set_value(false);
         }
-        browser::set_query(&self.state.with_untracked(to_query), nav == Nav::Push);
+        browser::set_query(&screen.state.with_untracked(to_query), nav == Nav::Push);
     }
 
     /// The link to this state with `change` applied (for real `href`s).
     pub fn href(&self, change: impl FnOnce(&mut ViewState)) -> String {
-        let mut s = self.state.get_untracked();
+        let mut s = self.screen.state.get_untracked();
         change(&mut s);
         let q = to_query(&s);
         if q.is_empty() {
@@ -152,17 +186,18 @@ impl Ctx {
 
     /// Opens an event's detail, remembering where focus was.
     pub fn open(&self, id: &str, opener: Option<web_sys::Element>) {
-        self.opener
+        self.screen
+            .opener
             .set_value(opener.or_else(browser::active_element));
         let id = id.to_string();
         self.go(Nav::Push, |s| s.event = Some(id));
-        self.detail_pushed.set_value(true);
+        self.screen.detail_pushed.set_value(true);
     }
 
     /// Closes the detail: back in history when opening it pushed an entry.
     pub fn close(&self) {
-        if self.detail_pushed.get_value() {
-            self.detail_pushed.set_value(false);
+        if self.screen.detail_pushed.get_value() {
+            self.screen.detail_pushed.set_value(false);
             browser::back();
         } else {
             self.go(Nav::Push, |s| s.event = None);
@@ -176,28 +211,18 @@ impl Ctx {
 
     /// Whether `day` is in the month shown.
     pub fn in_month(&self, day: NaiveDate) -> bool {
-        self.month.get().contains(day)
+        self.screen.month.get().contains(day)
     }
 
     /// A project's colour and name in `lang`.
     pub fn project_look(&self, project_id: &str, lang: Lang) -> (String, String) {
-        self.catalog.with_value(|c| {
+        self.data.catalog.with_value(|c| {
             c.project(project_id).map_or_else(
                 || (FALLBACK_COLOR.to_string(), project_id.to_string()),
                 |p| (p.color.clone(), p.name.get(lang).to_string()),
             )
         })
     }
-}
-
-/// The folded texts of `catalog`'s events ([`Ctx::search`], made on the
-/// first call), for `f`.
-pub fn with_search_index<R>(
-    search: StoredValue<std::cell::OnceCell<SearchIndex>, LocalStorage>,
-    catalog: &Catalog,
-    f: impl FnOnce(&SearchIndex) -> R,
-) -> R {
-    search.with_value(|s| f(s.get_or_init(|| SearchIndex::new(catalog))))
 }
 
 /// The handle, from context.

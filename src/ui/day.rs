@@ -14,12 +14,13 @@ pub fn DayPanel(day: Memo<NaiveDate>) -> impl IntoView {
     let heading = move || day_heading(day.get(), ctx.lang());
     let items = move || {
         let (d, lang) = (day.get(), ctx.lang());
-        let page = ctx.selection.with(|sel| {
+        let page = ctx.screen.selection.with(|sel| {
             let on_day: Vec<usize> = ctx
+                .data
                 .index
                 .with_value(|ix| ix.on(d).iter().copied().filter(|&i| sel.keep[i]).collect());
             let end = d.succ_opt().unwrap_or(d);
-            ctx.catalog.with_value(|c| {
+            ctx.data.catalog.with_value(|c| {
                 agenda(
                     &c.events,
                     &on_day,

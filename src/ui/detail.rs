@@ -27,7 +27,8 @@ use leptos::prelude::*;
 pub fn Detail() -> impl IntoView {
     let ctx = use_ctx();
     move || {
-        ctx.open_event
+        ctx.screen
+            .open_event
             .get()
             .map(|id| view! { <EventDialog id=id /> })
     }
@@ -46,7 +47,7 @@ fn EventDialog(id: String) -> impl IntoView {
     });
     let focus_back = id.clone();
     on_cleanup(move || {
-        let opener = ctx.opener.try_update_value(Option::take).flatten();
+        let opener = ctx.screen.opener.try_update_value(Option::take).flatten();
         request_animation_frame(move || {
             let back = opener.is_some_and(|o| browser::focus_element(&o));
             if !back {
@@ -68,7 +69,8 @@ fn EventDialog(id: String) -> impl IntoView {
     };
     let body = move || {
         let lang = ctx.lang();
-        ctx.catalog
+        ctx.data
+            .catalog
             .with_value(|c| c.event(&id).cloned())
             .map(|event| content(&event, lang))
     };

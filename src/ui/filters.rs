@@ -5,7 +5,7 @@
 //! typing instead of adding one per key.
 
 use super::browser;
-use super::ctx::{use_ctx, with_search_index, Nav};
+use super::ctx::{use_ctx, Nav};
 use crate::filter::{Filter, ProjectSelection};
 use crate::model::{Event, Text};
 use crate::publish::selection_file;
@@ -15,7 +15,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Filters() -> impl IntoView {
     let ctx = use_ctx();
-    let projects: Vec<(String, Text, String)> = ctx.catalog.with_value(|c| {
+    let projects: Vec<(String, Text, String)> = ctx.data.catalog.with_value(|c| {
         c.projects
             .iter()
             .map(|p| (p.id.clone(), p.name.clone(), p.color.clone()))
@@ -23,18 +23,19 @@ pub fn Filters() -> impl IntoView {
     });
     // The counts depend on the search text only, not on which projects are
     // ticked: a checkbox toggle must not recount 10,000 events.
-    let query = Memo::new(move |_| ctx.state.with(|s| s.query.clone()));
+    let query = Memo::new(move |_| ctx.screen.state.with(|s| s.query.clone()));
     let counts = Memo::new(move |_| {
         query.with(|q| {
             let filter = Filter {
                 projects: ProjectSelection::All,
                 query: q.clone(),
             };
-            ctx.catalog.with_value(|c| {
+            ctx.data.catalog.with_value(|c| {
                 let counts = if q.trim().is_empty() {
                     filter.project_counts(c)
                 } else {
-                    with_search_index(ctx.search, c, |ix| filter.project_counts_indexed(c, ix))
+                    ctx.data
+                        .with_search_index(c, |ix| filter.project_counts_indexed(c, ix))
                 };
                 counts.into_iter().map(|(_, n)| n).collect::<Vec<_>>()
             })
@@ -42,7 +43,10 @@ pub fn Filters() -> impl IntoView {
     });
     let toggle = move |id: String, on: bool| {
         ctx.go(Nav::Push, |s| {
-            s.projects = ctx.catalog.with_value(|c| s.projects.toggled(c, &id, on));
+            s.projects = ctx
+                .data
+                .catalog
+                .with_value(|c| s.projects.toggled(c, &id, on));
         })
     };
     let boxes = projects
@@ -59,7 +63,7 @@ pub fn Filters() -> impl IntoView {
                             type="checkbox"
                             data-project-id=id
                             style=format!("accent-color:{color}")
-                            prop:checked=move || ctx.filter.with(|f| f.project_selected(&checked_id))
+                            prop:checked=move || ctx.screen.filter.with(|f| f.project_selected(&checked_id))
                             on:change=move |ev| toggle(change_id.clone(), event_target_checked(&ev))
                         />
                         <span class="chip" style=format!("background:{color}") aria-hidden="true"></span>
@@ -72,12 +76,14 @@ pub fn Filters() -> impl IntoView {
             }
         })
         .collect_view();
-    let shown = move || ctx.selection.with(|s| s.ids.len());
+    let shown = move || ctx.screen.selection.with(|s| s.ids.len());
     let download = move |_| {
-        let text = ctx.selection.with_untracked(|sel| {
-            ctx.catalog.with_value(|c| {
+        let text = ctx.screen.selection.with_untracked(|sel| {
+            ctx.data.catalog.with_value(|c| {
                 let events: Vec<&Event> = sel.ids.iter().filter_map(|&i| c.events.get(i)).collect();
-                ctx.filter.with_untracked(|f| selection_file(c, f, &events))
+                ctx.screen
+                    .filter
+                    .with_untracked(|f| selection_file(c, f, &events))
             })
         });
         browser::download("iguren-events.ics", "text/calendar;charset=utf-8", &text);
@@ -90,7 +96,7 @@ pub fn Filters() -> impl IntoView {
                 <input
                     type="search"
                     data-testid="search"
-                    prop:value=move || ctx.state.with(|s| s.query.clone())
+                    prop:value=move || ctx.screen.state.with(|s| s.query.clone())
                     on:input=move |ev| {
                         let text = event_target_value(&ev);
                         ctx.go(Nav::Replace, |s| s.query = text);

@@ -54,18 +54,19 @@ const PAGE: usize = 50;
 #[component]
 pub fn ListView() -> impl IntoView {
     let ctx = use_ctx();
-    let today = ctx.today;
-    let past = Memo::new(move |_| ctx.state.with(|s| s.past));
+    let today = ctx.data.today;
+    let past = Memo::new(move |_| ctx.screen.state.with(|s| s.past));
     let limit = RwSignal::new(PAGE);
     // A new filter or scope starts again at the first page.
     Effect::new(move |_| {
-        ctx.selection.track();
+        ctx.screen.selection.track();
         past.track();
         limit.set(PAGE);
     });
     let upcoming = Memo::new(move |_| {
-        ctx.selection.with(|sel| {
-            ctx.catalog
+        ctx.screen.selection.with(|sel| {
+            ctx.data
+                .catalog
                 .with_value(|c| agenda(&c.events, &sel.ids, Scope::Upcoming { today }, 0, 0).total)
         })
     });
@@ -77,8 +78,9 @@ pub fn ListView() -> impl IntoView {
             Scope::Upcoming { today }
         };
         let limit = limit.get();
-        ctx.selection.with(|sel| {
-            ctx.catalog
+        ctx.screen.selection.with(|sel| {
+            ctx.data
+                .catalog
                 .with_value(|c| agenda(&c.events, &sel.ids, scope, 0, limit))
         })
     });

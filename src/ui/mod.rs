@@ -5,11 +5,12 @@
 //! retry button, or the calendar. Components stay thin: the logic lives in
 //! the core modules (`grid`, `agenda`, `filter`, `route`, `jp`, `ics`).
 //!
-//! - `ctx`: shared state (view state = URL query, memos, language)
+//! - `ctx`: shared state, by concern: the data, what is on screen (view
+//!   state = URL query, memos), preferences (language)
 //! - `browser`, `fetch`: the only places that touch `web_sys`
 //! - `shell`: page layout, data-problem banner
-//! - `toolbar`, `filters`, `month`, `day`, `list`, `rows`, `detail`, `subscribe`:
-//!   one job each
+//! - `toolbar`, `filters`, `month` (grid, week, bar), `day`, `list`, `rows`,
+//!   `detail`, `subscribe`: one job each
 
 mod browser;
 mod ctx;

@@ -25,12 +25,12 @@ pub fn PrintList() -> impl IntoView {
     });
     move || {
         printing.get().then(|| {
-            let month = ctx.month.get_untracked();
-            let lang = ctx.lang.get_untracked();
-            let start = month.first_day().unwrap_or(ctx.today);
+            let month = ctx.screen.month.get_untracked();
+            let lang = ctx.prefs.lang.get_untracked();
+            let start = month.first_day().unwrap_or(ctx.data.today);
             let end = month.add_months(1).first_day().unwrap_or(start);
-            let page = ctx.selection.with_untracked(|sel| {
-                ctx.catalog.with_value(|c| {
+            let page = ctx.screen.selection.with_untracked(|sel| {
+                ctx.data.catalog.with_value(|c| {
                     agenda(
                         &c.events,
                         &sel.ids,

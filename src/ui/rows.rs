@@ -83,7 +83,7 @@ pub fn event_row(ctx: Ctx, event: &Event, continued: bool, lang: Lang) -> impl I
 
 /// The row of event `index` of the catalogue (nothing for a bad index).
 pub fn row_for(ctx: Ctx, index: usize, continued: bool, lang: Lang) -> Option<AnyView> {
-    ctx.catalog.with_value(|c| {
+    ctx.data.catalog.with_value(|c| {
         c.events
             .get(index)
             .map(|e| event_row(ctx, e, continued, lang).into_any())

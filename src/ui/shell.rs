@@ -23,7 +23,7 @@ pub fn Shell(text: String, state: ViewState) -> impl IntoView {
     let updated = loaded.catalog.site.updated;
     let ctx = Ctx::new(loaded.catalog, state);
     provide_context(ctx);
-    let view_kind = Memo::new(move |_| ctx.state.with(|s| s.view));
+    let view_kind = Memo::new(move |_| ctx.screen.state.with(|s| s.view));
     Effect::new(move |_| fetch::mark_ready());
     let title = ctx.tr(site_name);
     view! {
@@ -46,7 +46,7 @@ pub fn Shell(text: String, state: ViewState) -> impl IntoView {
                     class="lang"
                     data-testid="lang"
                     lang=move || ctx.lang().other().code()
-                    on:click=move |_| ctx.lang.update(|l| *l = l.other())
+                    on:click=move |_| ctx.prefs.lang.update(|l| *l = l.other())
                 >
                     {ctx.tr(("English", "日本語"))}
                 </button>

@@ -37,7 +37,7 @@ pub fn Subscribe() -> impl IntoView {
     let page = browser::href();
     let mut feeds: Vec<(Text, String)> =
         vec![(Text::fixed("すべてのイベント", "All events"), all_path())];
-    ctx.catalog.with_value(|c| {
+    ctx.data.catalog.with_value(|c| {
         feeds.extend(
             c.projects
                 .iter()

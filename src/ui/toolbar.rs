@@ -10,7 +10,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Toolbar() -> impl IntoView {
     let ctx = use_ctx();
-    let view_kind = Memo::new(move |_| ctx.state.with(|s| s.view));
+    let view_kind = Memo::new(move |_| ctx.screen.state.with(|s| s.view));
     let switch = move |v: View| {
         move |_| {
             if view_kind.get_untracked() != v {
@@ -20,16 +20,16 @@ pub fn Toolbar() -> impl IntoView {
     };
     let step = move |delta: i32| {
         move |_| {
-            let month = ctx.month.get_untracked();
-            ctx.picked_day.set(None);
+            let month = ctx.screen.month.get_untracked();
+            ctx.screen.picked_day.set(None);
             ctx.show_month(month.add_months(delta));
         }
     };
     let to_today = move |_| {
-        ctx.picked_day.set(Some(ctx.today));
-        ctx.show_month(Month::of(ctx.today));
+        ctx.screen.picked_day.set(Some(ctx.data.today));
+        ctx.show_month(Month::of(ctx.data.today));
     };
-    let heading = move || format_month_heading(ctx.month.get(), ctx.lang());
+    let heading = move || format_month_heading(ctx.screen.month.get(), ctx.lang());
     let is_month = move || view_kind.get() == View::Month;
     view! {
         <nav class="toolbar" aria-label=ctx.tr(("表示の切り替え", "View"))>
