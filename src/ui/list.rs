@@ -56,12 +56,18 @@ pub fn ListView() -> impl IntoView {
     let ctx = use_ctx();
     let today = ctx.data.today;
     let past = Memo::new(move |_| ctx.screen.state.with(|s| s.past));
-    let limit = RwSignal::new(PAGE);
-    // A new filter or scope starts again at the first page.
-    Effect::new(move |_| {
+    // A new filter or scope starts again at the first page: the presses
+    // of "もっと見る" count only for the filter and scope they were made
+    // in (a memo, not an effect resetting a signal).
+    let scope = Memo::new(move |previous: Option<&u32>| {
         ctx.screen.selection.track();
         past.track();
-        limit.set(PAGE);
+        previous.map_or(0, |n| n.wrapping_add(1))
+    });
+    let pressed = RwSignal::new((0u32, 0usize));
+    let limit = Memo::new(move |_| {
+        let (at, presses) = pressed.get();
+        PAGE * (1 + if at == scope.get() { presses } else { 0 })
     });
     let upcoming = Memo::new(move |_| {
         ctx.screen.selection.with(|sel| {
@@ -128,7 +134,9 @@ pub fn ListView() -> impl IntoView {
                     <button
                         type="button"
                         class="more-list"
-                        on:click=move |_| limit.update(|l| *l += PAGE)
+                        on:click=move |_| {
+                            pressed.set((scope.get_untracked(), limit.get_untracked() / PAGE))
+                        }
                     >
                         {move || match ctx.lang() {
                             Lang::Ja => format!("もっと見る（残り{rest}件）"),
