@@ -3,7 +3,7 @@
 //! a day, "+N件". The components only place them; every string is pinned
 //! by the tests here.
 
-use crate::jp::{format_date, format_day, format_time, holiday};
+use crate::jp::{dash, format_date, format_day, format_time, holiday};
 use crate::model::When;
 use crate::text::Lang;
 use chrono::NaiveDate;
@@ -22,7 +22,7 @@ use chrono::NaiveDate;
 /// ```
 pub fn time_label(when: &When, continued: bool, lang: Lang) -> String {
     let day = |d: NaiveDate| format_day(d, lang);
-    let dash = lang.pick("〜", "–");
+    let dash = dash(lang);
     match *when {
         When::AllDay { start, end } if start == end => lang.pick("終日", "All day").to_string(),
         When::AllDay { end, .. } => match (continued, lang) {
