@@ -22,13 +22,11 @@ pub fn run(text: &str, query: &str, today: &str) -> String {
     out += &route::to_query(&state);
     let f = state.filter();
     let index = filter::SearchIndex::new(c);
-    let selected = f.select_indexed(c, &index);
+    let selection = filter::Selection::new(f.select_indexed(c, &index), c.events.len());
+    let selected = &selection.ids;
     for (id, n) in f.project_counts_indexed(c, &index) {
         out += &format!("{id} {n}\n");
     }
-    let keep: Vec<bool> = (0..c.events.len())
-        .map(|i| selected.binary_search(&i).is_ok())
-        .collect();
     let days = grid::DayIndex::new(&c.events);
     let today = load::parse_date(today).unwrap_or_default();
     let month = state
@@ -37,7 +35,7 @@ pub fn run(text: &str, query: &str, today: &str) -> String {
     for lang in [Lang::Ja, Lang::En] {
         out += &jp::format_month_heading(month, lang);
     }
-    for row in grid::month_rows(month, &c.events, &days, |i| keep[i], 3) {
+    for row in grid::month_rows(month, &c.events, &days, |i| selection.keep[i], 3) {
         for s in &row.segments {
             out += &format!("{} {} {} {}\n", s.event, s.lane, s.span, s.start_col);
         }
@@ -54,7 +52,7 @@ pub fn run(text: &str, query: &str, today: &str) -> String {
         agenda::Scope::Upcoming { today },
         agenda::Scope::Past { today },
     ] {
-        let page = agenda::agenda(&c.events, &selected, scope, 0, 50);
+        let page = agenda::agenda(&c.events, selected, scope, 0, 50);
         for item in page.groups.iter().flat_map(|g| &g.items) {
             let e = &c.events[item.event];
             let project = c.project(&e.project).map_or("", |p| &*p.name.ja);

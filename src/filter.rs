@@ -141,6 +141,29 @@ fn count_by(catalog: &Catalog, found: impl Fn(usize, &Event) -> bool) -> Vec<(&s
     counts
 }
 
+/// The events a filter keeps: their indices in catalogue order (for the
+/// list and the `.ics` download) and a mask by index (for the grid's
+/// `keep(i)`, which asks once per event of a week).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Selection {
+    pub ids: Vec<usize>,
+    pub keep: Vec<bool>,
+}
+
+impl Selection {
+    /// The selection of `ids` (ascending, as [`Filter::select`] gives
+    /// them) among `len` events; ids past `len` are left out of the mask.
+    pub fn new(ids: Vec<usize>, len: usize) -> Self {
+        let mut keep = vec![false; len];
+        for &i in &ids {
+            if let Some(k) = keep.get_mut(i) {
+                *k = true;
+            }
+        }
+        Selection { ids, keep }
+    }
+}
+
 /// Every event's [`searchable_text`], folded once: a search then only
 /// compares. At 10,000 events folding is most of a keystroke's work.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -443,6 +466,14 @@ mod tests {
         let e = c.event("kannai-reikai-2004-01-14").unwrap();
         assert!(!both.matches(e, &c));
         assert!(only(&["kannai"]).matches(e, &c));
+    }
+
+    #[test]
+    fn a_selection_masks_what_it_lists() {
+        let sel = Selection::new(vec![0, 2, 9], 4);
+        assert_eq!(sel.ids, [0, 2, 9]);
+        assert_eq!(sel.keep, [true, false, true, false]);
+        assert_eq!(Selection::new(Vec::new(), 0), Selection::default());
     }
 
     #[test]

@@ -108,6 +108,23 @@ pub fn outlook(event: &Event, project_name: &str, page: Option<&str>) -> String 
     )
 }
 
+/// The address of event `id`'s detail on the page at `page` (the page's
+/// `location.href`, whose query and fragment are dropped): `…/?e=<id>`.
+///
+/// # Example
+/// ```
+/// let url = iguren_calendar::links::event_page("https://x.jp/cal/?month=2004-02#top", "salon-1");
+/// assert_eq!(url, "https://x.jp/cal/?e=salon-1");
+/// ```
+pub fn event_page(page: &str, id: &str) -> String {
+    format!("{}?e={id}", without_query(page))
+}
+
+/// `page` without its query and fragment.
+fn without_query(page: &str) -> &str {
+    page.split(['?', '#']).next().unwrap_or("")
+}
+
 /// The addresses of a published feed: `(https, webcal, google)`.
 ///
 /// `page` is the page's own address (`location.href`); its query and
@@ -124,7 +141,7 @@ pub fn outlook(event: &Event, project_name: &str, page: Option<&str>) -> String 
 /// assert_eq!(google, "https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2Fx.jp%2Fcal%2Fics%2Fall.ics");
 /// ```
 pub fn subscribe(page: &str, path: &str) -> (String, String, String) {
-    let base = page.split(['?', '#']).next().unwrap_or("");
+    let base = without_query(page);
     let folder = match base.rfind('/') {
         // Keep "https://host/" when the page has no path at all.
         Some(i) if base[..i].ends_with('/') => format!("{base}/"),
@@ -241,6 +258,18 @@ mod tests {
         assert_eq!(h, "https://x.jp/cal/ics/all.ics");
         let (h, _, _) = subscribe("https://x.jp", "ics/all.ics");
         assert_eq!(h, "https://x.jp/ics/all.ics");
+    }
+
+    #[test]
+    fn event_pages() {
+        assert_eq!(
+            event_page("http://127.0.0.1:8093/?month=2004-02&e=old#x", "a-1"),
+            "http://127.0.0.1:8093/?e=a-1"
+        );
+        assert_eq!(
+            event_page("https://x.jp/cal/index.html", "b"),
+            "https://x.jp/cal/index.html?e=b"
+        );
     }
 
     #[test]

@@ -168,6 +168,18 @@ pub struct Venue {
     pub url: Option<String>,
 }
 
+impl Venue {
+    /// The venue's name and room, `かながわサイエンスパーク（KSP） 3階 310会議室`;
+    /// empty when neither is known.
+    pub fn place(&self) -> String {
+        [self.name.as_deref(), self.room.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
 /// Whom to ask or to apply to.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Contact {
@@ -262,6 +274,19 @@ mod tests {
         assert_eq!(Status::Scheduled.badge(Lang::Ja), None);
         assert_eq!(Status::Cancelled.badge(Lang::Ja), Some("中止"));
         assert_eq!(Status::Tentative.badge(Lang::En), Some("Tentative"));
+    }
+
+    #[test]
+    fn a_place_is_name_and_room() {
+        let venue = |name: Option<&str>, room: Option<&str>| Venue {
+            name: name.map(Into::into),
+            room: room.map(Into::into),
+            ..Venue::default()
+        };
+        assert_eq!(venue(Some("KSP"), Some("3階")).place(), "KSP 3階");
+        assert_eq!(venue(None, Some("3階")).place(), "3階");
+        assert_eq!(venue(Some("KSP"), None).place(), "KSP");
+        assert_eq!(venue(None, None).place(), "");
     }
 
     #[test]

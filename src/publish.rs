@@ -16,7 +16,7 @@
 use crate::filter::{Filter, ProjectSelection};
 use crate::ics;
 use crate::jp;
-use crate::model::{Catalog, Event};
+use crate::model::{Catalog, Event, Venue};
 use crate::text::Lang;
 
 /// Path of the feed of every event.
@@ -58,13 +58,7 @@ fn html(text: &str) -> String {
 /// The one-line summary of an event for previews: when, then where.
 pub fn summary_line(event: &Event) -> String {
     let when = jp::format_when(&event.when, Lang::Ja, true);
-    let venue = event.venue.as_ref().map(|v| {
-        [v.name.as_deref(), v.room.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" ")
-    });
+    let venue = event.venue.as_ref().map(Venue::place);
     match venue {
         Some(v) if !v.is_empty() => format!("{when}　{v}"),
         _ => when,

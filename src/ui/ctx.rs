@@ -14,7 +14,7 @@
 //!   the browser ([`Ctx::tr`] is the one translate helper).
 
 use super::browser;
-use crate::filter::{Filter, SearchIndex};
+use crate::filter::{Filter, SearchIndex, Selection};
 use crate::grid::DayIndex;
 use crate::model::{Catalog, Text, FALLBACK_COLOR};
 use crate::month::Month;
@@ -22,13 +22,6 @@ use crate::route::{parse, to_query, ViewState};
 use crate::text::Lang;
 use chrono::NaiveDate;
 use leptos::prelude::*;
-
-/// Which events pass the filter: their indices, and a mask by index.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Selection {
-    pub ids: Vec<usize>,
-    pub keep: Vec<bool>,
-}
 
 /// How a state change reaches the address bar.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -113,11 +106,7 @@ impl Ctx {
                     } else {
                         data.with_search_index(c, |ix| f.select_indexed(c, ix))
                     };
-                    let mut keep = vec![false; c.events.len()];
-                    for &i in &ids {
-                        keep[i] = true;
-                    }
-                    Selection { ids, keep }
+                    Selection::new(ids, c.events.len())
                 })
             })
         });

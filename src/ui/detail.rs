@@ -15,7 +15,7 @@ use super::ctx::use_ctx;
 use super::rows::status_badge;
 use super::subscribe::InAppNotice;
 use crate::jp::{format_time, format_when};
-use crate::links::{google, map_search, outlook, tel};
+use crate::links::{event_page, google, map_search, outlook, tel};
 use crate::model::{Contact, Event, Speaker};
 use crate::publish::event_path;
 use crate::text::Lang;
@@ -160,11 +160,7 @@ fn content(event: &Event, lang: Lang) -> impl IntoView {
     let (color, project) = ctx.project_look(&event.project, lang);
     let project_ja = ctx.project_look(&event.project, Lang::Ja).1;
     let venue = event.venue.clone().unwrap_or_default();
-    let place = [venue.name.clone(), venue.room.clone()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let place = venue.place();
     let address = venue.address.clone().map(|a| {
         let map = map_search(&a);
         view! {
@@ -194,11 +190,7 @@ fn content(event: &Event, lang: Lang) -> impl IntoView {
             })
             .collect_view()
     });
-    let page = format!(
-        "{}?e={}",
-        browser::href().split(['?', '#']).next().unwrap_or(""),
-        event.id
-    );
+    let page = event_page(&browser::href(), &event.id);
     let google_url = google(event, &project_ja, Some(&page));
     let outlook_url = outlook(event, &project_ja, Some(&page));
     let ics_path = event_path(&event.id);
