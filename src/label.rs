@@ -1,10 +1,12 @@
 //! The words the views build from data, in either language: the time
-//! column of an event row, a grid cell's accessible name, the heading of
-//! a day, "+N件". The components only place them; every string is pinned
-//! by the tests here.
+//! column of an event row, a bar's text, a grid cell's accessible name,
+//! the heading of a day or a year, the counts on buttons ("+N件", "もっと見る
+//! （残りN件）", the download) and the printed month's heading. The
+//! components only place them; every string is pinned by the tests here.
 
-use crate::jp::{dash, format_date, format_day, format_time, holiday};
-use crate::model::When;
+use crate::jp::{dash, format_date, format_day, format_month_heading, format_time, holiday};
+use crate::model::{Event, When};
+use crate::month::Month;
 use crate::text::Lang;
 use chrono::NaiveDate;
 
@@ -82,6 +84,50 @@ pub fn more_label(hidden: usize, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("+{hidden}件"),
         Lang::En => format!("+{hidden} more"),
+    }
+}
+
+/// The text of an event's bar in the month grid: the cancelled mark, the
+/// start time where the bar starts (`starts_here`) and the event is timed,
+/// and the title: `【中止】18:00 第1回会合`.
+pub fn bar_text(event: &Event, starts_here: bool, lang: Lang) -> String {
+    let prefix = event.status.title_prefix(lang);
+    let title = event.title.get(lang);
+    match event.when {
+        When::Timed { start, .. } if starts_here => {
+            format!("{prefix}{} {title}", format_time(start.time()))
+        }
+        _ => format!("{prefix}{title}"),
+    }
+}
+
+/// The heading where the list enters another year: `2005年`, `2005`.
+pub fn year_heading(year: i32, lang: Lang) -> String {
+    format!("{year}{}", lang.pick("年", ""))
+}
+
+/// The list's button for the next page: `もっと見る（残り12件）`.
+pub fn more_rows_label(rest: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("もっと見る（残り{rest}件）"),
+        Lang::En => format!("Show more ({rest} left)"),
+    }
+}
+
+/// The button that downloads the events shown as one `.ics` file.
+pub fn download_label(count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("表示中の予定を .ics でダウンロード（{count}件）"),
+        Lang::En => format!("Download the {count} events shown (.ics)"),
+    }
+}
+
+/// The heading of a printed month: `2004年（平成16年）2月の予定（7件）`.
+pub fn print_heading(month: Month, total: usize, lang: Lang) -> String {
+    let name = format_month_heading(month, lang);
+    match lang {
+        Lang::Ja => format!("{name}の予定（{total}件）"),
+        Lang::En => format!("Events of {name} ({total})"),
     }
 }
 
@@ -166,6 +212,50 @@ mod tests {
             assert_eq!(cell_label(ymd(2, day), count, lang), text);
         }
         assert_eq!(more_label(2, Lang::Ja), "+2件");
+        assert_eq!(more_rows_label(12, Lang::Ja), "もっと見る（残り12件）");
+        assert_eq!(more_rows_label(12, Lang::En), "Show more (12 left)");
+        assert_eq!(
+            download_label(3, Lang::Ja),
+            "表示中の予定を .ics でダウンロード（3件）"
+        );
+        assert_eq!(
+            download_label(3, Lang::En),
+            "Download the 3 events shown (.ics)"
+        );
         assert_eq!(more_label(1, Lang::En), "+1 more");
+    }
+
+    #[test]
+    fn bars_headings_and_print() {
+        use crate::model::Status;
+        let start = ymd(2, 25).and_hms_opt(18, 0, 0).unwrap();
+        let mut e = Event::new("e", "p", "会合", When::Timed { start, end: None });
+        assert_eq!(bar_text(&e, true, Lang::Ja), "18:00 会合");
+        assert_eq!(bar_text(&e, false, Lang::Ja), "会合");
+        e.status = Status::Cancelled;
+        e.title.en = Some("Meeting".into());
+        assert_eq!(bar_text(&e, true, Lang::Ja), "【中止】18:00 会合");
+        assert_eq!(bar_text(&e, true, Lang::En), "[Cancelled] 18:00 Meeting");
+        let all_day = Event::new(
+            "d",
+            "p",
+            "展示会",
+            When::AllDay {
+                start: ymd(2, 4),
+                end: ymd(2, 6),
+            },
+        );
+        assert_eq!(bar_text(&all_day, true, Lang::Ja), "展示会");
+        assert_eq!(year_heading(2005, Lang::Ja), "2005年");
+        assert_eq!(year_heading(2005, Lang::En), "2005");
+        let feb = Month::new(2004, 2).unwrap();
+        assert_eq!(
+            print_heading(feb, 7, Lang::Ja),
+            "2004年（平成16年）2月の予定（7件）"
+        );
+        assert_eq!(
+            print_heading(feb, 7, Lang::En),
+            "Events of February 2004 (7)"
+        );
     }
 }

@@ -7,9 +7,9 @@
 use super::browser;
 use super::ctx::{use_ctx, Nav};
 use crate::filter::{Filter, ProjectSelection};
+use crate::label::download_label;
 use crate::model::{Event, Text};
 use crate::publish::selection_file;
-use crate::text::Lang;
 use leptos::prelude::*;
 
 #[component]
@@ -129,10 +129,7 @@ pub fn Filters() -> impl IntoView {
                 prop:disabled=move || shown() == 0
                 on:click=download
             >
-                {move || match ctx.lang() {
-                    Lang::Ja => format!("表示中の予定を .ics でダウンロード（{}件）", shown()),
-                    Lang::En => format!("Download the {} events shown (.ics)", shown()),
-                }}
+                {move || download_label(shown(), ctx.lang())}
             </button>
         </section>
     }

@@ -13,6 +13,7 @@ use super::rows::row_for;
 use crate::agenda::{agenda, DayGroup, Scope};
 use crate::filter::ProjectSelection;
 use crate::jp::{day_kind, format_day};
+use crate::label::{more_rows_label, year_heading};
 use crate::text::Lang;
 use chrono::Datelike;
 use leptos::prelude::*;
@@ -24,7 +25,7 @@ pub fn day_groups(ctx: Ctx, groups: &[DayGroup], lang: Lang, mut year: i32) -> V
     for g in groups {
         if g.date.year() != year {
             year = g.date.year();
-            let text = format!("{year}{}", lang.pick("年", ""));
+            let text = year_heading(year, lang);
             out.push(view! { <h3 class="year">{text}</h3> }.into_any());
         }
         let day = format_day(g.date, lang);
@@ -138,10 +139,7 @@ pub fn ListView() -> impl IntoView {
                             pressed.set((scope.get_untracked(), limit.get_untracked() / PAGE))
                         }
                     >
-                        {move || match ctx.lang() {
-                            Lang::Ja => format!("もっと見る（残り{rest}件）"),
-                            Lang::En => format!("Show more ({rest} left)"),
-                        }}
+                        {move || more_rows_label(rest, ctx.lang())}
                     </button>
                 }
             })

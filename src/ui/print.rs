@@ -9,8 +9,7 @@
 use super::ctx::use_ctx;
 use super::list::day_groups;
 use crate::agenda::{agenda, Scope};
-use crate::jp::format_month_heading;
-use crate::text::Lang;
+use crate::label::print_heading;
 use leptos::prelude::*;
 
 #[component]
@@ -40,11 +39,7 @@ pub fn PrintList() -> impl IntoView {
                     )
                 })
             });
-            let name = format_month_heading(month, lang);
-            let heading = match lang {
-                Lang::Ja => format!("{name}の予定（{}件）", page.total),
-                Lang::En => format!("Events of {name} ({})", page.total),
-            };
+            let heading = print_heading(month, page.total, lang);
             view! {
                 <section class="print-list">
                     <h2>{heading}</h2>

@@ -3,8 +3,8 @@
 //! cancelled), as a real link to the event's detail.
 
 use crate::grid::Segment;
-use crate::jp;
-use crate::model::{Status, When};
+use crate::label::bar_text;
+use crate::model::Status;
 use crate::text::Lang;
 use crate::ui::ctx::Ctx;
 use leptos::prelude::*;
@@ -14,15 +14,8 @@ pub fn bar(ctx: Ctx, s: &Segment, lang: Lang) -> Option<AnyView> {
     ctx.data.catalog.with_value(|c| {
         let event = c.events.get(s.event)?;
         let color = c.project_color(&event.project);
-        let time = match event.when {
-            When::Timed { start, .. } if s.is_start => {
-                format!("{} ", jp::format_time(start.time()))
-            }
-            _ => String::new(),
-        };
         let cancelled = event.status == Status::Cancelled;
-        let prefix = event.status.title_prefix(lang);
-        let text = format!("{prefix}{time}{}", event.title.get(lang));
+        let text = bar_text(event, s.is_start, lang);
         let tip = text.clone();
         let id = event.id.clone();
         let href = ctx.href(|st| st.event = Some(id.clone()));
