@@ -188,6 +188,48 @@ impl SearchIndex {
     }
 }
 
+/// A [`SearchIndex`] made at the first search, not before: a page that is
+/// never searched never folds the catalogue, and a blank query needs no
+/// index. Its answers are those of [`Filter::select`] and
+/// [`Filter::project_counts`].
+#[derive(Debug, Default)]
+pub struct LazySearch {
+    index: std::cell::OnceCell<SearchIndex>,
+}
+
+impl LazySearch {
+    /// [`Filter::select`] over `catalog` (always the same catalogue).
+    pub fn select(&self, filter: &Filter, catalog: &Catalog) -> Vec<usize> {
+        match self.index_for(filter, catalog) {
+            Some(index) => filter.select_indexed(catalog, index),
+            None => filter.select(catalog),
+        }
+    }
+
+    /// [`Filter::project_counts`] over `catalog` (always the same one).
+    pub fn project_counts<'a>(
+        &self,
+        filter: &Filter,
+        catalog: &'a Catalog,
+    ) -> Vec<(&'a str, usize)> {
+        match self.index_for(filter, catalog) {
+            Some(index) => filter.project_counts_indexed(catalog, index),
+            None => filter.project_counts(catalog),
+        }
+    }
+
+    /// Whether the index has been made.
+    pub fn is_built(&self) -> bool {
+        self.index.get().is_some()
+    }
+
+    /// The index, made now if need be, when `filter` searches for text.
+    fn index_for(&self, filter: &Filter, catalog: &Catalog) -> Option<&SearchIndex> {
+        (!filter.query.trim().is_empty())
+            .then(|| self.index.get_or_init(|| SearchIndex::new(catalog)))
+    }
+}
+
 /// A search text, folded and split into terms once.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Query {
@@ -466,6 +508,23 @@ mod tests {
         let e = c.event("kannai-reikai-2004-01-14").unwrap();
         assert!(!both.matches(e, &c));
         assert!(only(&["kannai"]).matches(e, &c));
+    }
+
+    #[test]
+    fn the_lazy_index_is_made_at_the_first_search() {
+        let c = catalog();
+        let lazy = LazySearch::default();
+        let blank = search(" ");
+        assert_eq!(lazy.select(&blank, &c), blank.select(&c));
+        assert_eq!(lazy.project_counts(&blank, &c), blank.project_counts(&c));
+        assert!(!lazy.is_built());
+        let seminar = search("ｾﾐﾅｰ");
+        assert_eq!(lazy.select(&seminar, &c), seminar.select(&c));
+        assert!(lazy.is_built());
+        assert_eq!(
+            lazy.project_counts(&seminar, &c),
+            seminar.project_counts(&c)
+        );
     }
 
     #[test]

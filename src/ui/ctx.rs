@@ -14,7 +14,7 @@
 //!   the browser ([`Ctx::tr`] is the one translate helper).
 
 use super::browser;
-use crate::filter::{Filter, SearchIndex, Selection};
+use crate::filter::{Filter, LazySearch, Selection};
 use crate::grid::DayIndex;
 use crate::model::{Catalog, Text, FALLBACK_COLOR};
 use crate::month::Month;
@@ -38,18 +38,9 @@ pub struct Data {
     pub catalog: StoredValue<Catalog>,
     pub index: StoredValue<DayIndex>,
     /// Every event's folded search text, made at the first search.
-    search: StoredValue<std::cell::OnceCell<SearchIndex>, LocalStorage>,
+    pub search: StoredValue<LazySearch, LocalStorage>,
     /// Today in Tokyo, read once at start.
     pub today: NaiveDate,
-}
-
-impl Data {
-    /// The folded texts of `catalog` (this data's catalogue, already
-    /// borrowed by the caller), made on the first call, for `f`.
-    pub fn with_search_index<R>(&self, catalog: &Catalog, f: impl FnOnce(&SearchIndex) -> R) -> R {
-        self.search
-            .with_value(|s| f(s.get_or_init(|| SearchIndex::new(catalog))))
-    }
 }
 
 /// What is on screen: the URL's view state and what derives from it.
@@ -91,7 +82,7 @@ impl Ctx {
         let data = Data {
             index: StoredValue::new(DayIndex::new(&catalog.events)),
             catalog: StoredValue::new(catalog),
-            search: StoredValue::new_local(std::cell::OnceCell::new()),
+            search: StoredValue::new_local(LazySearch::default()),
             today,
         };
         let catalog = data.catalog;
@@ -101,11 +92,7 @@ impl Ctx {
         let selection = Memo::new(move |_| {
             filter.with(|f| {
                 catalog.with_value(|c| {
-                    let ids = if f.query.trim().is_empty() {
-                        f.select(c)
-                    } else {
-                        data.with_search_index(c, |ix| f.select_indexed(c, ix))
-                    };
+                    let ids = data.search.with_value(|s| s.select(f, c));
                     Selection::new(ids, c.events.len())
                 })
             })

@@ -31,12 +31,7 @@ pub fn Filters() -> impl IntoView {
                 query: q.clone(),
             };
             ctx.data.catalog.with_value(|c| {
-                let counts = if q.trim().is_empty() {
-                    filter.project_counts(c)
-                } else {
-                    ctx.data
-                        .with_search_index(c, |ix| filter.project_counts_indexed(c, ix))
-                };
+                let counts = ctx.data.search.with_value(|s| s.project_counts(&filter, c));
                 counts.into_iter().map(|(_, n)| n).collect::<Vec<_>>()
             })
         })
