@@ -233,9 +233,12 @@ impl Doc {
     /// objects on the way (a first `venue.name` creates `venue`).
     fn parent_mut(&mut self, steps: &[String]) -> Result<&mut Value, EditError> {
         let mut at = &mut self.root;
-        for step in steps {
+        for (i, step) in steps.iter().enumerate() {
+            // A missing object is made; a missing list is not (an item of
+            // it cannot be addressed before it exists).
+            let list_next = steps.get(i + 1).is_some_and(|s| index(s).is_some());
             if let Value::Object { members, .. } = at {
-                if !members.iter().any(|(k, _)| k == step) {
+                if !list_next && !members.iter().any(|(k, _)| k == step) {
                     members.push((step.clone(), Value::object()));
                 }
             }
@@ -438,6 +441,8 @@ mod tests {
         let mut doc = Doc::parse(FILE).unwrap();
         assert!(doc.set("/events/5/title", Value::Null).is_err());
         assert!(doc.set("/site/name/x", Value::Null).is_err());
+        assert!(doc.set("/events/0/program/0/time", Value::Null).is_err());
+        assert_eq!(doc.get("/events/0/program"), None);
         assert_eq!(doc.remove("/nothing/here"), None);
         assert!(doc.array_mut("/site").is_none());
         doc.array_or_new("/events/0/speakers")

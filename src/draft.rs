@@ -8,6 +8,7 @@
 
 use crate::doc::{Doc, Value};
 use crate::load::Problem;
+use crate::text::Text;
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
 
 /// An id for a new event from its project and date,
@@ -44,7 +45,7 @@ pub fn check_id_change(old: &str, new: &str, published: bool) -> Result<(), Prob
     if !published || old == new {
         return Ok(());
     }
-    Err((
+    Err(Text::both(
         format!("公開済みの予定のID「{old}」は変えられません。カレンダーアプリはこのIDで予定を見分けるため、変えると登録した人の予定が二重になります"),
         format!("the id \"{old}\" of a published event cannot change: calendar apps know the event by it, so subscribers would get it twice"),
     ))
@@ -432,7 +433,9 @@ mod tests {
         assert!(check_id_change("a", "b", false).is_ok());
         assert!(check_id_change("a", "a", true).is_ok());
         let e = check_id_change("a", "b", true).unwrap_err();
-        assert!(e.1.contains("subscribers would get it twice"));
+        assert!(e
+            .get(crate::text::Lang::En)
+            .contains("subscribers would get it twice"));
     }
 
     #[test]

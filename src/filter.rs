@@ -11,13 +11,61 @@
 //! pulled in: the folding is a few ranges and one 63-character table.
 
 use crate::model::{Catalog, Event};
-use std::collections::BTreeSet;
+
+/// Which projects are ticked: the view state's `p=` and the filter's
+/// first half.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum ProjectSelection {
+    /// Every project (no `p=` in the URL), including any added later.
+    #[default]
+    All,
+    /// Exactly these project ids, in the order given (`p=a,b`); none when
+    /// empty (`p=`).
+    Only(Vec<String>),
+}
+
+impl ProjectSelection {
+    /// Whether project `id` is ticked.
+    pub fn contains(&self, id: &str) -> bool {
+        match self {
+            ProjectSelection::All => true,
+            ProjectSelection::Only(ids) => ids.iter().any(|p| p == id),
+        }
+    }
+
+    /// The project, when exactly one is ticked.
+    pub fn single(&self) -> Option<&str> {
+        match self {
+            ProjectSelection::Only(ids) if ids.len() == 1 => Some(&ids[0]),
+            _ => None,
+        }
+    }
+
+    /// The selection after ticking (`on`) or unticking project `id` of
+    /// `catalog`: ticked ids in catalogue order, and [`All`] when every
+    /// project of the catalogue ends up ticked.
+    ///
+    /// [`All`]: ProjectSelection::All
+    pub fn toggled(&self, catalog: &Catalog, id: &str, on: bool) -> ProjectSelection {
+        let picked: Vec<String> = catalog
+            .projects
+            .iter()
+            .filter(|p| if p.id == id { on } else { self.contains(&p.id) })
+            .map(|p| p.id.clone())
+            .collect();
+        if picked.len() == catalog.projects.len() {
+            ProjectSelection::All
+        } else {
+            ProjectSelection::Only(picked)
+        }
+    }
+}
 
 /// The project selection and search text of the view.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Filter {
-    /// The projects to show; `None` shows all, an empty set none.
-    pub projects: Option<BTreeSet<String>>,
+    /// The projects to show.
+    pub projects: ProjectSelection,
     /// What the user typed in the search box.
     pub query: String,
 }
@@ -31,7 +79,7 @@ impl Filter {
 
     /// Whether events of project `id` are shown.
     pub fn project_selected(&self, id: &str) -> bool {
-        self.projects.as_ref().is_none_or(|set| set.contains(id))
+        self.projects.contains(id)
     }
 
     /// Indices of the catalogue's events that pass, in catalogue order.
@@ -93,6 +141,29 @@ fn count_by(catalog: &Catalog, found: impl Fn(usize, &Event) -> bool) -> Vec<(&s
     counts
 }
 
+/// The events a filter keeps: their indices in catalogue order (for the
+/// list and the `.ics` download) and a mask by index (for the grid's
+/// `keep(i)`, which asks once per event of a week).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Selection {
+    pub ids: Vec<usize>,
+    pub keep: Vec<bool>,
+}
+
+impl Selection {
+    /// The selection of `ids` (ascending, as [`Filter::select`] gives
+    /// them) among `len` events; ids past `len` are left out of the mask.
+    pub fn new(ids: Vec<usize>, len: usize) -> Self {
+        let mut keep = vec![false; len];
+        for &i in &ids {
+            if let Some(k) = keep.get_mut(i) {
+                *k = true;
+            }
+        }
+        Selection { ids, keep }
+    }
+}
+
 /// Every event's [`searchable_text`], folded once: a search then only
 /// compares. At 10,000 events folding is most of a keystroke's work.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -114,6 +185,48 @@ impl SearchIndex {
     /// The folded text of event `index` (empty for an index it lacks).
     pub fn text(&self, index: usize) -> &str {
         self.texts.get(index).map_or("", String::as_str)
+    }
+}
+
+/// A [`SearchIndex`] made at the first search, not before: a page that is
+/// never searched never folds the catalogue, and a blank query needs no
+/// index. Its answers are those of [`Filter::select`] and
+/// [`Filter::project_counts`].
+#[derive(Debug, Default)]
+pub struct LazySearch {
+    index: std::cell::OnceCell<SearchIndex>,
+}
+
+impl LazySearch {
+    /// [`Filter::select`] over `catalog` (always the same catalogue).
+    pub fn select(&self, filter: &Filter, catalog: &Catalog) -> Vec<usize> {
+        match self.index_for(filter, catalog) {
+            Some(index) => filter.select_indexed(catalog, index),
+            None => filter.select(catalog),
+        }
+    }
+
+    /// [`Filter::project_counts`] over `catalog` (always the same one).
+    pub fn project_counts<'a>(
+        &self,
+        filter: &Filter,
+        catalog: &'a Catalog,
+    ) -> Vec<(&'a str, usize)> {
+        match self.index_for(filter, catalog) {
+            Some(index) => filter.project_counts_indexed(catalog, index),
+            None => filter.project_counts(catalog),
+        }
+    }
+
+    /// Whether the index has been made.
+    pub fn is_built(&self) -> bool {
+        self.index.get().is_some()
+    }
+
+    /// The index, made now if need be, when `filter` searches for text.
+    fn index_for(&self, filter: &Filter, catalog: &Catalog) -> Option<&SearchIndex> {
+        (!filter.query.trim().is_empty())
+            .then(|| self.index.get_or_init(|| SearchIndex::new(catalog)))
     }
 }
 
@@ -150,8 +263,8 @@ impl Query {
 /// The folded text a search looks in, fields separated by newlines (so a
 /// term never matches across two fields).
 pub fn searchable_text(event: &Event, catalog: &Catalog) -> String {
-    let mut fields: Vec<&str> = vec![&event.title];
-    fields.extend(event.title_en.as_deref());
+    let mut fields: Vec<&str> = vec![&event.title.ja];
+    fields.extend(event.title.en.as_deref());
     if let Some(v) = &event.venue {
         fields.extend(
             [&v.name, &v.room, &v.address]
@@ -281,7 +394,7 @@ mod tests {
 
     fn search(q: &str) -> Filter {
         Filter {
-            projects: None,
+            projects: ProjectSelection::All,
             query: q.into(),
         }
     }
@@ -382,7 +495,7 @@ mod tests {
     fn project_selection() {
         let c = catalog();
         let only = |ids: &[&str]| Filter {
-            projects: Some(ids.iter().map(|s| s.to_string()).collect()),
+            projects: ProjectSelection::Only(ids.iter().map(|s| s.to_string()).collect()),
             query: String::new(),
         };
         assert_eq!(only(&["hojokin"]).select(&c).len(), 3);
@@ -398,6 +511,61 @@ mod tests {
     }
 
     #[test]
+    fn the_lazy_index_is_made_at_the_first_search() {
+        let c = catalog();
+        let lazy = LazySearch::default();
+        let blank = search(" ");
+        assert_eq!(lazy.select(&blank, &c), blank.select(&c));
+        assert_eq!(lazy.project_counts(&blank, &c), blank.project_counts(&c));
+        assert!(!lazy.is_built());
+        let seminar = search("ｾﾐﾅｰ");
+        assert_eq!(lazy.select(&seminar, &c), seminar.select(&c));
+        assert!(lazy.is_built());
+        assert_eq!(
+            lazy.project_counts(&seminar, &c),
+            seminar.project_counts(&c)
+        );
+    }
+
+    #[test]
+    fn a_selection_masks_what_it_lists() {
+        let sel = Selection::new(vec![0, 2, 9], 4);
+        assert_eq!(sel.ids, [0, 2, 9]);
+        assert_eq!(sel.keep, [true, false, true, false]);
+        assert_eq!(Selection::new(Vec::new(), 0), Selection::default());
+    }
+
+    #[test]
+    fn ticking_and_unticking_projects() {
+        let c = catalog();
+        let ids: Vec<String> = c.projects.iter().map(|p| p.id.clone()).collect();
+        let all = ProjectSelection::All;
+        assert!(all.contains("anything"));
+        assert_eq!(all.single(), None);
+        // Unticking one of all leaves the others, in catalogue order.
+        let one_off = all.toggled(&c, &ids[1], false);
+        let mut rest = ids.clone();
+        rest.remove(1);
+        assert_eq!(one_off, ProjectSelection::Only(rest));
+        assert!(!one_off.contains(&ids[1]));
+        // Ticking it again is all of them again.
+        assert_eq!(one_off.toggled(&c, &ids[1], true), ProjectSelection::All);
+        // From none, one tick is that project alone.
+        let none = ProjectSelection::Only(Vec::new());
+        assert!(!none.contains(&ids[0]));
+        let only = none.toggled(&c, &ids[2], true);
+        assert_eq!(only, ProjectSelection::Only(vec![ids[2].clone()]));
+        assert_eq!(only.single(), Some(ids[2].as_str()));
+        assert_eq!(only.toggled(&c, &ids[2], false), none);
+        // An id that is not in the catalogue is dropped.
+        let stale = ProjectSelection::Only(vec!["gone".into(), ids[0].clone()]);
+        assert_eq!(
+            stale.toggled(&c, &ids[1], true),
+            ProjectSelection::Only(vec![ids[0].clone(), ids[1].clone()])
+        );
+    }
+
+    #[test]
     fn counts_per_project_ignore_the_ticks() {
         let c = catalog();
         let counts = Filter::default().project_counts(&c);
@@ -405,7 +573,7 @@ mod tests {
         assert_eq!(counts.iter().map(|(_, n)| n).sum::<usize>(), c.events.len());
         assert!(counts.contains(&("hojokin", 3)));
         let f = Filter {
-            projects: Some(BTreeSet::new()),
+            projects: ProjectSelection::Only(Vec::new()),
             query: "セミナー".into(),
         };
         let counts = f.project_counts(&c);
@@ -431,9 +599,9 @@ mod tests {
             "\n",
         ] {
             for projects in [
-                None,
-                Some(BTreeSet::new()),
-                Some(ids[..3].iter().cloned().collect()),
+                ProjectSelection::All,
+                ProjectSelection::Only(Vec::new()),
+                ProjectSelection::Only(ids[..3].to_vec()),
             ] {
                 let f = Filter {
                     projects,

@@ -12,30 +12,25 @@
 //! what that month holds, not what the whole file holds.
 
 use crate::model::{Event, When};
+use crate::month::Month;
 use chrono::{Datelike, Days, Months, NaiveDate};
 use std::cmp::Reverse;
 use std::collections::HashMap;
 
-/// The week rows (Sunday to Saturday) that show `year`-`month`: 4 to 6 rows,
+/// The week rows (Sunday to Saturday) that show `month`: 4 to 6 rows,
 /// the first holding the 1st, the last holding the month's last day.
-/// Empty for a month that does not exist (`month` outside 1..=12).
+/// Empty for a month whose days chrono cannot represent.
 ///
 /// # Example
 /// ```
-/// use iguren_calendar::grid::month_weeks;
-/// let weeks = month_weeks(2004, 2);
+/// use iguren_calendar::{grid::month_weeks, month::Month};
+/// let weeks = month_weeks(Month::new(2004, 2).unwrap());
 /// assert_eq!(weeks.len(), 5);
 /// assert_eq!(weeks[0][0].to_string(), "2004-02-01"); // a Sunday
 /// assert_eq!(weeks[4][6].to_string(), "2004-03-06");
 /// ```
-pub fn month_weeks(year: i32, month: u32) -> Vec<[NaiveDate; 7]> {
-    let Some(first) = NaiveDate::from_ymd_opt(year, month, 1) else {
-        return Vec::new();
-    };
-    let Some(last) = first
-        .checked_add_months(Months::new(1))
-        .and_then(|d| d.pred_opt())
-    else {
+pub fn month_weeks(month: Month) -> Vec<[NaiveDate; 7]> {
+    let (Some(first), Some(last)) = (month.first_day(), month.last_day()) else {
         return Vec::new();
     };
     let back = u64::from(first.weekday().num_days_from_sunday());
@@ -58,16 +53,6 @@ pub fn month_weeks(year: i32, month: u32) -> Vec<[NaiveDate; 7]> {
         }
     }
     weeks
-}
-
-/// The month `delta` months away from `year`-`month` (for prev/next
-/// buttons): `add_months(2004, 12, 1) == (2005, 1)`.
-pub fn add_months(year: i32, month: u32, delta: i32) -> (i32, u32) {
-    let index = i64::from(year) * 12 + i64::from(month.clamp(1, 12)) - 1 + i64::from(delta);
-    let y = index
-        .div_euclid(12)
-        .clamp(i64::from(i32::MIN), i64::from(i32::MAX));
-    (y as i32, index.rem_euclid(12) as u32 + 1)
 }
 
 /// Which events touch which day: a multi-day event is listed on every day
@@ -242,14 +227,13 @@ pub fn week_segments(
 /// Every week row of a month, laid out: [`month_weeks`] then
 /// [`week_segments`] on each row.
 pub fn month_rows(
-    year: i32,
-    month: u32,
+    month: Month,
     events: &[Event],
     index: &DayIndex,
     keep: impl Fn(usize) -> bool,
     max_lanes: usize,
 ) -> Vec<WeekRow> {
-    month_weeks(year, month)
+    month_weeks(month)
         .iter()
         .map(|days| week_segments(days, events, index, &keep, max_lanes))
         .collect()
@@ -259,9 +243,9 @@ pub fn month_rows(
 /// the month in which the next upcoming event starts; when every event is
 /// past, the month in which the latest-starting event starts; with no
 /// events, today's month.
-pub fn initial_month(events: &[Event], today: NaiveDate) -> (i32, u32) {
-    let this_month = (today.year(), today.month());
-    let month_of = |d: NaiveDate| (d.year(), d.month());
+pub fn initial_month(events: &[Event], today: NaiveDate) -> Month {
+    let this_month = Month::of(today);
+    let month_of = Month::of;
     let touches_this_month = events.iter().any(|e| {
         month_of(e.when.first_day()) <= this_month && this_month <= month_of(e.when.last_day())
     });
@@ -283,6 +267,72 @@ pub fn initial_month(events: &[Event], today: NaiveDate) -> (i32, u32) {
         .map_or(this_month, month_of)
 }
 
+/// What a key does in the month grid (the WAI-ARIA grid pattern).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GridKey {
+    /// Move the focus to this day. `other_month` is set for PageUp and
+    /// PageDown, which always show the day's month even when the day is
+    /// drawn in the grid already.
+    Move { to: NaiveDate, other_month: bool },
+    /// Enter or Space: pick the focused day (and go to its list).
+    Pick,
+}
+
+/// The action of `key` (a `KeyboardEvent.key`) on the focused day `from`:
+/// arrows move by a day or a week, Home and End to the week's Sunday and
+/// Saturday, PageUp and PageDown by a month (to the same day, or the
+/// month's last). `None` for any other key, and at the ends of the
+/// calendar.
+///
+/// # Example
+/// ```
+/// use iguren_calendar::grid::{grid_key, GridKey};
+/// let wed = chrono::NaiveDate::from_ymd_opt(2004, 2, 25).unwrap();
+/// let sat = chrono::NaiveDate::from_ymd_opt(2004, 2, 28).unwrap();
+/// assert_eq!(grid_key(wed, "End"), Some(GridKey::Move { to: sat, other_month: false }));
+/// assert_eq!(grid_key(wed, "Tab"), None);
+/// ```
+pub fn grid_key(from: NaiveDate, key: &str) -> Option<GridKey> {
+    let back = u64::from(from.weekday().num_days_from_sunday());
+    let to = match key {
+        "ArrowLeft" => from.checked_sub_days(Days::new(1)),
+        "ArrowRight" => from.checked_add_days(Days::new(1)),
+        "ArrowUp" => from.checked_sub_days(Days::new(7)),
+        "ArrowDown" => from.checked_add_days(Days::new(7)),
+        "Home" => from.checked_sub_days(Days::new(back)),
+        "End" => from.checked_add_days(Days::new(6 - back)),
+        "PageUp" => from.checked_sub_months(Months::new(1)),
+        "PageDown" => from.checked_add_months(Months::new(1)),
+        "Enter" | " " => return Some(GridKey::Pick),
+        _ => return None,
+    };
+    let other_month = matches!(key, "PageUp" | "PageDown");
+    to.map(|to| GridKey::Move { to, other_month })
+}
+
+/// The day whose events are listed under the grid when the member has
+/// picked none: `today` when it is in `month`, else the first day of the
+/// month with a kept event (`keep(i)`, as for [`week_segments`]), else the
+/// 1st (`today` for a month chrono cannot represent).
+pub fn default_day(
+    month: Month,
+    today: NaiveDate,
+    index: &DayIndex,
+    keep: impl Fn(usize) -> bool,
+) -> NaiveDate {
+    if month.contains(today) {
+        return today;
+    }
+    let Some(first) = month.first_day() else {
+        return today;
+    };
+    first
+        .iter_days()
+        .take_while(|&d| month.contains(d))
+        .find(|&d| index.on(d).iter().any(|&i| keep(i)))
+        .unwrap_or(first)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -290,6 +340,10 @@ mod tests {
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn month(y: i32, m: u32) -> Month {
+        Month::new(y, m).unwrap()
     }
 
     fn event(id: &str, when: When) -> Event {
@@ -312,7 +366,7 @@ mod tests {
 
     #[test]
     fn weeks_of_february_2004() {
-        let weeks = month_weeks(2004, 2);
+        let weeks = month_weeks(month(2004, 2));
         assert_eq!(weeks.len(), 5);
         assert_eq!(weeks[0][0], ymd(2004, 2, 1));
         assert_eq!(weeks[0][6], ymd(2004, 2, 7));
@@ -323,21 +377,20 @@ mod tests {
     #[test]
     fn four_and_six_row_months() {
         // February 2015 starts on a Sunday and has 28 days.
-        assert_eq!(month_weeks(2015, 2).len(), 4);
+        assert_eq!(month_weeks(month(2015, 2)).len(), 4);
         // August 2015 starts on a Saturday and has 31 days.
-        let aug = month_weeks(2015, 8);
+        let aug = month_weeks(month(2015, 8));
         assert_eq!(aug.len(), 6);
         assert_eq!(aug[0][0], ymd(2015, 7, 26));
         assert_eq!(aug[5][6], ymd(2015, 9, 5));
-        assert!(month_weeks(2004, 0).is_empty());
-        assert!(month_weeks(2004, 13).is_empty());
+        assert!(month_weeks(Month::new(i32::MAX, 12).unwrap()).is_empty());
     }
 
     #[test]
     fn every_month_is_covered_by_whole_sunday_weeks() {
         for y in 1999..=2030 {
             for m in 1..=12 {
-                let weeks = month_weeks(y, m);
+                let weeks = month_weeks(month(y, m));
                 assert!((4..=6).contains(&weeks.len()), "{y}-{m}");
                 let days: Vec<NaiveDate> = weeks.iter().flatten().copied().collect();
                 assert!(days.windows(2).all(|w| w[1] == w[0].succ_opt().unwrap()));
@@ -351,15 +404,6 @@ mod tests {
                 assert!(weeks.iter().all(|w| w.iter().any(|d| d.month() == m)));
             }
         }
-    }
-
-    #[test]
-    fn months_add_across_years() {
-        assert_eq!(add_months(2004, 12, 1), (2005, 1));
-        assert_eq!(add_months(2004, 1, -1), (2003, 12));
-        assert_eq!(add_months(2004, 2, 0), (2004, 2));
-        assert_eq!(add_months(2004, 2, -26), (2001, 12));
-        assert_eq!(add_months(2004, 2, 23), (2006, 1));
     }
 
     #[test]
@@ -413,7 +457,7 @@ mod tests {
         let catalog = real_catalog();
         let events = &catalog.events;
         let index = DayIndex::new(events);
-        let weeks = month_weeks(2004, 2);
+        let weeks = month_weeks(month(2004, 2));
         let row = week_segments(&weeks[0], events, &index, |_| true, 3);
         assert_eq!(row.segments.len(), 1);
         let s = row.segments[0];
@@ -434,7 +478,7 @@ mod tests {
         // Friday 2/6 to Tuesday 2/17: three rows.
         let events = [all_day("long", ymd(2004, 2, 6), ymd(2004, 2, 17))];
         let index = DayIndex::new(&events);
-        let rows = month_rows(2004, 2, &events, &index, |_| true, 3);
+        let rows = month_rows(month(2004, 2), &events, &index, |_| true, 3);
         let segs: Vec<(usize, usize, bool, bool)> = rows
             .iter()
             .flat_map(|r| &r.segments)
@@ -451,7 +495,7 @@ mod tests {
         // A row that begins inside an event that also began last month.
         let events = [all_day("x", ymd(2004, 1, 30), ymd(2004, 2, 1))];
         let index = DayIndex::new(&events);
-        let rows = month_rows(2004, 2, &events, &index, |_| true, 3);
+        let rows = month_rows(month(2004, 2), &events, &index, |_| true, 3);
         let s = rows[0].segments[0];
         assert_eq!(
             (s.start_col, s.span, s.is_start, s.is_end),
@@ -468,7 +512,7 @@ mod tests {
             all_day("later", ymd(2004, 2, 11), ymd(2004, 2, 11)),
         ];
         let index = DayIndex::new(&events);
-        let weeks = month_weeks(2004, 2);
+        let weeks = month_weeks(month(2004, 2));
         let row = week_segments(&weeks[1], &events, &index, |_| true, 9);
         let lane = |id: &str| {
             row.segments
@@ -494,7 +538,7 @@ mod tests {
             all_day("e", ymd(2004, 2, 24), ymd(2004, 2, 26)),
         ];
         let index = DayIndex::new(&events);
-        let weeks = month_weeks(2004, 2);
+        let weeks = month_weeks(month(2004, 2));
         let row = week_segments(&weeks[3], &events, &index, |_| true, 2);
         // "e" starts earlier, so it takes lane 0; "a" (all-day) lane 1.
         let shown: Vec<&str> = row
@@ -525,7 +569,7 @@ mod tests {
             events.push(all_day(&format!("e{i}"), start, end));
         }
         let index = DayIndex::new(&events);
-        let rows = month_rows(2004, 2, &events, &index, |i| i % 5 != 0, 4);
+        let rows = month_rows(month(2004, 2), &events, &index, |i| i % 5 != 0, 4);
         for row in &rows {
             let mut cells = std::collections::HashSet::new();
             for s in row.segments.iter().chain(&row.hidden) {
@@ -561,21 +605,100 @@ mod tests {
             timed("mar", ymd(2004, 3, 3), 13),
         ];
         // Today's month has events.
-        assert_eq!(initial_month(&events, ymd(2004, 2, 20)), (2004, 2));
+        assert_eq!(initial_month(&events, ymd(2004, 2, 20)), month(2004, 2));
         // Today's month is empty; the next event is in March.
         let later = &events[2..];
-        assert_eq!(initial_month(later, ymd(2004, 1, 5)), (2004, 3));
-        assert_eq!(initial_month(&events, ymd(2003, 11, 5)), (2004, 1));
+        assert_eq!(initial_month(later, ymd(2004, 1, 5)), month(2004, 3));
+        assert_eq!(initial_month(&events, ymd(2003, 11, 5)), month(2004, 1));
         // Everything past: the latest event's month.
-        assert_eq!(initial_month(&events, ymd(2026, 11, 30)), (2004, 3));
+        assert_eq!(initial_month(&events, ymd(2026, 11, 30)), month(2004, 3));
         // Nothing at all: today's month.
-        assert_eq!(initial_month(&[], ymd(2026, 11, 30)), (2026, 11));
+        assert_eq!(initial_month(&[], ymd(2026, 11, 30)), month(2026, 11));
         // A multi-month event running through today's month counts.
         let long = [all_day("long", ymd(2004, 1, 30), ymd(2004, 4, 2))];
-        assert_eq!(initial_month(&long, ymd(2004, 3, 15)), (2004, 3));
+        assert_eq!(initial_month(&long, ymd(2004, 3, 15)), month(2004, 3));
         // Real data, seen from 2026: March 2004.
         let catalog = real_catalog();
-        assert_eq!(initial_month(&catalog.events, ymd(2026, 11, 30)), (2004, 3));
-        assert_eq!(initial_month(&catalog.events, ymd(2004, 2, 1)), (2004, 2));
+        assert_eq!(
+            initial_month(&catalog.events, ymd(2026, 11, 30)),
+            month(2004, 3)
+        );
+        assert_eq!(
+            initial_month(&catalog.events, ymd(2004, 2, 1)),
+            month(2004, 2)
+        );
+    }
+
+    #[test]
+    fn keys_move_through_the_grid() {
+        let wed = ymd(2004, 2, 25);
+        let to = |d: NaiveDate| {
+            Some(GridKey::Move {
+                to: d,
+                other_month: false,
+            })
+        };
+        assert_eq!(grid_key(wed, "ArrowLeft"), to(ymd(2004, 2, 24)));
+        assert_eq!(grid_key(wed, "ArrowRight"), to(ymd(2004, 2, 26)));
+        assert_eq!(grid_key(wed, "ArrowUp"), to(ymd(2004, 2, 18)));
+        assert_eq!(grid_key(wed, "ArrowDown"), to(ymd(2004, 3, 3)));
+        assert_eq!(grid_key(wed, "Home"), to(ymd(2004, 2, 22)));
+        assert_eq!(grid_key(wed, "End"), to(ymd(2004, 2, 28)));
+        // Home on a Sunday and End on a Saturday stay put.
+        assert_eq!(grid_key(ymd(2004, 2, 22), "Home"), to(ymd(2004, 2, 22)));
+        assert_eq!(grid_key(ymd(2004, 2, 28), "End"), to(ymd(2004, 2, 28)));
+        let page = |d: NaiveDate| {
+            Some(GridKey::Move {
+                to: d,
+                other_month: true,
+            })
+        };
+        assert_eq!(grid_key(wed, "PageUp"), page(ymd(2004, 1, 25)));
+        assert_eq!(grid_key(wed, "PageDown"), page(ymd(2004, 3, 25)));
+        // The 31st pages to the last day of a shorter month.
+        assert_eq!(grid_key(ymd(2004, 3, 31), "PageUp"), page(ymd(2004, 2, 29)));
+        assert_eq!(grid_key(wed, "Enter"), Some(GridKey::Pick));
+        assert_eq!(grid_key(wed, " "), Some(GridKey::Pick));
+        assert_eq!(grid_key(wed, "a"), None);
+        assert_eq!(grid_key(NaiveDate::MIN, "ArrowLeft"), None);
+        assert_eq!(grid_key(NaiveDate::MAX, "PageDown"), None);
+    }
+
+    #[test]
+    fn the_day_listed_when_none_is_picked() {
+        let catalog = real_catalog();
+        let index = DayIndex::new(&catalog.events);
+        let events = &catalog.events;
+        let feb = month(2004, 2);
+        // Today, when it is in the month, even without events.
+        assert_eq!(
+            default_day(feb, ymd(2004, 2, 10), &index, |_| true),
+            ymd(2004, 2, 10)
+        );
+        // Else the first day with a kept event.
+        let first = default_day(feb, ymd(2026, 11, 30), &index, |_| true);
+        assert!(!index.on(first).is_empty());
+        assert!(ymd(2004, 2, 1)
+            .iter_days()
+            .take_while(|&d| d < first)
+            .all(|d| index.on(d).is_empty()));
+        // Only kept events count.
+        let salon = events
+            .iter()
+            .position(|e| e.id == "kawasaki-salon-2004-02-25")
+            .unwrap();
+        assert_eq!(
+            default_day(feb, ymd(2026, 11, 30), &index, |i| i == salon),
+            ymd(2004, 2, 25)
+        );
+        // Else the 1st.
+        assert_eq!(
+            default_day(feb, ymd(2026, 11, 30), &index, |_| false),
+            ymd(2004, 2, 1)
+        );
+        assert_eq!(
+            default_day(month(i32::MAX, 1), ymd(2026, 11, 30), &index, |_| true),
+            ymd(2026, 11, 30)
+        );
     }
 }

@@ -15,6 +15,7 @@
 //! saying what was not understood; nothing here guesses silently.
 
 use crate::load::Problem;
+use crate::text::Text;
 use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
 
 /// Full-width ASCII (`０`–`９`, `：`, `／`, `Ｈ`, …) as ASCII, the ideographic
@@ -32,7 +33,7 @@ pub fn normalize(s: &str) -> String {
 }
 
 fn problem(ja: String, en: String) -> Problem {
-    (ja, en)
+    Text::both(ja, en)
 }
 
 /// The Japanese eras that a date may be written in, with their first year.
@@ -337,9 +338,12 @@ mod tests {
     #[test]
     fn what_is_not_a_date_says_so() {
         let e = parse_day("2004年2月30日", None).unwrap_err();
-        assert_eq!(e.1, "2004-02-30 is not a real date");
+        assert_eq!(
+            e.get(crate::text::Lang::En),
+            "2004-02-30 is not a real date"
+        );
         let e = parse_day("2004年2月25日(木)", None).unwrap_err();
-        assert_eq!(e.0, "2月25日は水曜日です（木曜日と書かれています）");
+        assert_eq!(e.ja, "2月25日は水曜日です（木曜日と書かれています）");
         assert!(parse_day("2月25日", None).is_err(), "no year to use");
         assert!(parse_day("来週", Some(2004)).is_err());
         assert!(parse_day("2004/2/25 夜", None).is_err());
@@ -368,7 +372,10 @@ mod tests {
             assert_eq!(parse_clock(text), Ok(want), "{text}");
         }
         assert_eq!(
-            parse_clock("25:00").unwrap_err().1,
+            parse_clock("25:00")
+                .unwrap_err()
+                .get(crate::text::Lang::En)
+                .to_string(),
             "25:00 is not a real time (0:00 to 23:59)"
         );
         assert!(parse_clock("午後13時").is_err());

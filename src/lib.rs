@@ -1,17 +1,24 @@
 //! The event calendar of かながわ異グ連, as one crate with two rings.
 //!
 //! **The core** is plain Rust with no browser, no framework and no clock:
+//! [`text`] (the one vocabulary of the two languages: [`text::Lang`] and
+//! the bilingual [`text::Text`]), [`month`] (a calendar month),
 //! [`model`] (what an event is), [`load`] (JSON text to a catalogue, or
 //! every problem with line, column and JSON path). Time is always a
 //! parameter, so all of it is tested natively with `cargo test`. Also
-//! [`ics`] (RFC 5545 files, byte for byte), [`publish`] (which files the
-//! build writes, and where), [`csp`] (the page's Content-Security-Policy),
+//! [`ics`] (RFC 5545 files, byte for byte), [`links`] (the links that are
+//! not iCalendar: Google and Outlook, `webcal://`, `tel:`, map search, and
+//! in-app browsers), [`percent`] (percent-encoding, once), [`publish`] (which files the
+//! build writes, and where), `csp` (the page's Content-Security-Policy),
 //! and what the calendar views compute:
-//! [`jp`] (holidays, 和暦, Japanese dates), [`grid`] (month rows and
-//! multi-day bars), [`agenda`] (the list view), [`filter`] (projects and
+//! [`jp`] (holidays, 和暦, Japanese dates), [`grid`] (month rows,
+//! multi-day bars, keyboard moves, the day listed by default), [`label`]
+//! (the words the views build from data: time columns, cell names), [`agenda`] (the list view), [`filter`] (projects and
 //! search) and [`route`] (view state in the URL query). `generate` makes
 //! deterministic event files of any size for benchmarks, and [`order`]
-//! is the crate's one sort (small WebAssembly).
+//! is the crate's one sort (small WebAssembly). `csp` and `generate`
+//! serve the build, the tool and the benchmarks only, so they are not
+//! compiled for wasm32 (the page's WebAssembly never holds them).
 //!
 //! **The edges** are thin and call the same core: the Leptos web app
 //! (`src/ui/`, compiled to WebAssembly by Trunk, entry `src/main.rs`) and
@@ -19,22 +26,29 @@
 //! writes the calendar files.
 
 pub mod agenda;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod csp;
 pub mod csv;
 pub mod doc;
 pub mod draft;
 pub mod filter;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod generate;
 pub mod grid;
 pub mod ics;
 pub mod input;
 pub mod jp;
+pub mod label;
+pub mod links;
 pub mod load;
 pub mod model;
+pub mod month;
 pub mod order;
+pub mod percent;
 pub mod publish;
 pub mod route;
 pub mod save;
+pub mod text;
 
 #[cfg(all(target_arch = "wasm32", feature = "web"))]
 pub mod ui;

@@ -5,24 +5,14 @@
 //! so the rest of the core may rely on it (ids are URL-safe, dates exist,
 //! an end is never before its start, links are http(s)).
 
+use crate::text::Lang;
 use chrono::{NaiveDate, NaiveDateTime};
 
-/// A text in Japanese, with an optional English version.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Text {
-    pub ja: String,
-    pub en: Option<String>,
-}
+pub use crate::text::Text;
 
-impl Text {
-    /// The text in the asked language, falling back to Japanese.
-    pub fn get(&self, english: bool) -> &str {
-        match (&self.en, english) {
-            (Some(en), true) => en,
-            _ => &self.ja,
-        }
-    }
-}
+/// The colour of an event whose project is unknown (`#rrggbb`, as
+/// [`Project::color`]).
+pub const FALLBACK_COLOR: &str = "#555555";
 
 /// The whole calendar: site metadata, projects and events.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -41,6 +31,12 @@ impl Catalog {
     /// The event with this id, if any.
     pub fn event(&self, id: &str) -> Option<&Event> {
         self.events.iter().find(|e| e.id == id)
+    }
+
+    /// The colour of project `id`, [`FALLBACK_COLOR`] when it is unknown.
+    pub fn project_color(&self, id: &str) -> &str {
+        self.project(id)
+            .map_or(FALLBACK_COLOR, |p| p.color.as_str())
     }
 }
 
@@ -132,6 +128,33 @@ impl Status {
             Status::Cancelled => "cancelled",
         }
     }
+
+    /// What goes before a title where the status has no other sign (a
+    /// calendar app's summary, a chat preview, a bar of the month grid):
+    /// [`CANCELLED_MARK`] in Japanese, `[Cancelled] ` in English, and
+    /// nothing for an event that takes place.
+    pub fn title_prefix(self, lang: Lang) -> &'static str {
+        match self {
+            Status::Cancelled => lang.pick(CANCELLED_MARK, "[Cancelled] "),
+            Status::Scheduled | Status::Tentative => "",
+        }
+    }
+}
+
+/// The mark before the title of a cancelled event, `【中止】`: some calendar
+/// apps show `STATUS:CANCELLED` nowhere.
+pub const CANCELLED_MARK: &str = "【中止】";
+
+impl Status {
+    /// A status badge's text: 中止 / Cancelled, 予定（仮） / Tentative;
+    /// `None` for a scheduled event.
+    pub fn badge(self, lang: Lang) -> Option<&'static str> {
+        match self {
+            Status::Cancelled => Some(lang.pick("中止", "Cancelled")),
+            Status::Tentative => Some(lang.pick("予定（仮）", "Tentative")),
+            Status::Scheduled => None,
+        }
+    }
 }
 
 /// Where an event takes place. Every part is optional: the newsletter often
@@ -143,6 +166,18 @@ pub struct Venue {
     pub address: Option<String>,
     pub phone: Option<String>,
     pub url: Option<String>,
+}
+
+impl Venue {
+    /// The venue's name and room, `かながわサイエンスパーク（KSP） 3階 310会議室`;
+    /// empty when neither is known.
+    pub fn place(&self) -> String {
+        [self.name.as_deref(), self.room.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
 }
 
 /// Whom to ask or to apply to.
@@ -181,8 +216,8 @@ pub struct Event {
     pub id: String,
     /// Id of the project that runs it.
     pub project: String,
-    pub title: String,
-    pub title_en: Option<String>,
+    /// The title: `title` of the file in Japanese, `titleEn` in English.
+    pub title: Text,
     pub when: When,
     pub venue: Option<Venue>,
     pub fee: Option<String>,
@@ -210,8 +245,7 @@ impl Event {
         Event {
             id: id.into(),
             project: project.into(),
-            title: title.into(),
-            title_en: None,
+            title: Text::new(title.into()),
             when,
             venue: None,
             fee: None,
@@ -225,5 +259,47 @@ impl Event {
             revision: 0,
             updated: None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cancelled_titles_are_marked_once() {
+        assert_eq!(Status::Cancelled.title_prefix(Lang::Ja), "【中止】");
+        assert_eq!(Status::Cancelled.title_prefix(Lang::En), "[Cancelled] ");
+        assert_eq!(Status::Tentative.title_prefix(Lang::Ja), "");
+        assert_eq!(Status::Scheduled.badge(Lang::Ja), None);
+        assert_eq!(Status::Cancelled.badge(Lang::Ja), Some("中止"));
+        assert_eq!(Status::Tentative.badge(Lang::En), Some("Tentative"));
+    }
+
+    #[test]
+    fn a_place_is_name_and_room() {
+        let venue = |name: Option<&str>, room: Option<&str>| Venue {
+            name: name.map(Into::into),
+            room: room.map(Into::into),
+            ..Venue::default()
+        };
+        assert_eq!(venue(Some("KSP"), Some("3階")).place(), "KSP 3階");
+        assert_eq!(venue(None, Some("3階")).place(), "3階");
+        assert_eq!(venue(Some("KSP"), None).place(), "KSP");
+        assert_eq!(venue(None, None).place(), "");
+    }
+
+    #[test]
+    fn unknown_projects_get_the_fallback_colour() {
+        let catalog = Catalog {
+            projects: vec![Project {
+                id: "p".into(),
+                color: "#123456".into(),
+                ..Project::default()
+            }],
+            ..Catalog::default()
+        };
+        assert_eq!(catalog.project_color("p"), "#123456");
+        assert_eq!(catalog.project_color("q"), FALLBACK_COLOR);
     }
 }

@@ -13,10 +13,11 @@
 //! [`project_path`], [`event_path`]) and, for a selection that has no static
 //! file, makes its bytes with the same [`crate::ics`] functions.
 
-use crate::filter::Filter;
+use crate::filter::{Filter, ProjectSelection};
 use crate::ics;
 use crate::jp;
-use crate::model::{Catalog, Event, Status};
+use crate::model::{Catalog, Event, Venue};
+use crate::text::Lang;
 
 /// Path of the feed of every event.
 pub fn all_path() -> String {
@@ -56,14 +57,8 @@ fn html(text: &str) -> String {
 
 /// The one-line summary of an event for previews: when, then where.
 pub fn summary_line(event: &Event) -> String {
-    let when = jp::format_when(&event.when, false, true);
-    let venue = event.venue.as_ref().map(|v| {
-        [v.name.as_deref(), v.room.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" ")
-    });
+    let when = jp::format_when(&event.when, Lang::Ja, true);
+    let venue = event.venue.as_ref().map(Venue::place);
     match venue {
         Some(v) if !v.is_empty() => format!("{when}　{v}"),
         _ => when,
@@ -77,13 +72,9 @@ pub fn share_page(catalog: &Catalog, event: &Event) -> String {
     let site = &catalog.site.name.ja;
     let project = catalog
         .project(&event.project)
-        .map_or(event.project.as_str(), |p| p.name.ja.as_str());
-    let cancelled = if event.status == Status::Cancelled {
-        "【中止】"
-    } else {
-        ""
-    };
-    let title = html(&format!("{cancelled}{}", event.title));
+        .map_or(event.project.as_str(), |p| &*p.name.ja);
+    let cancelled = event.status.title_prefix(Lang::Ja);
+    let title = html(&format!("{cancelled}{}", event.title.ja));
     let description = html(&format!("{}（{project}）", summary_line(event)));
     let target = format!("../?e={}", event.id);
     let canonical = catalog.site.url.as_ref().map_or(String::new(), |base| {
@@ -130,11 +121,10 @@ pub fn share_page(catalog: &Catalog, event: &Event) -> String {
 /// bytes are those of the published feed; otherwise the file is named
 /// after the site and "表示中の予定" (the events shown).
 pub fn selection_file(catalog: &Catalog, filter: &Filter, events: &[&Event]) -> String {
-    let meta = match (&filter.projects, filter.query.trim().is_empty()) {
-        (None, true) => ics::CalendarMeta::feed(catalog, None),
-        (Some(ids), true) if ids.len() == 1 => {
-            ics::CalendarMeta::feed(catalog, ids.iter().next().map(String::as_str))
-        }
+    let searched = !filter.query.trim().is_empty();
+    let meta = match (&filter.projects, filter.projects.single()) {
+        (ProjectSelection::All, _) if !searched => ics::CalendarMeta::feed(catalog, None),
+        (_, Some(id)) if !searched => ics::CalendarMeta::feed(catalog, Some(id)),
         _ => ics::CalendarMeta {
             name: format!("{}（表示中の予定）", catalog.site.name.ja),
             ..ics::CalendarMeta::default()
@@ -211,7 +201,7 @@ mod tests {
             file("ics/all.ics")
         );
         let one = Filter {
-            projects: Some(["hojokin".to_string()].into()),
+            projects: ProjectSelection::Only(vec!["hojokin".to_string()]),
             query: String::new(),
         };
         assert_eq!(
@@ -219,7 +209,7 @@ mod tests {
             file("ics/project/hojokin.ics")
         );
         let searched = Filter {
-            projects: None,
+            projects: ProjectSelection::All,
             query: "セミナー".into(),
         };
         let ics = selection_file(&catalog, &searched, &pick(&searched));

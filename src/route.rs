@@ -11,6 +11,11 @@
 //! The interface language is not part of this state (it is a preference,
 //! stored elsewhere).
 
+use crate::filter::{Filter, ProjectSelection};
+use crate::month::Month;
+use crate::percent::{decode, encode};
+use crate::text::Text;
+
 /// Which view is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum View {
@@ -26,10 +31,9 @@ pub struct ViewState {
     pub view: View,
     /// `month=2004-02` (a year 0..=9999, a month 1..=12); `None` lets the
     /// app pick (see [`crate::grid::initial_month`]).
-    pub month: Option<(i32, u32)>,
-    /// `p=a,b`: the ticked projects; `None` (no `p`) is all of them,
-    /// `Some(vec![])` (`p=`) none.
-    pub projects: Option<Vec<String>>,
+    pub month: Option<Month>,
+    /// `p=a,b`: the ticked projects; no `p` is all of them, `p=` none.
+    pub projects: ProjectSelection,
     /// `q=`: the search text.
     pub query: String,
     /// `e=ID`: the event whose detail is open.
@@ -50,17 +54,6 @@ fn is_id(s: &str) -> bool {
         && bytes.all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-/// `YYYY-MM` (a 4-digit year, a 1- or 2-digit month 1..=12).
-fn parse_month(s: &str) -> Option<(i32, u32)> {
-    let (y, m) = s.split_once('-')?;
-    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
-    if y.len() != 4 || !digits(y) || m.len() > 2 || !digits(m) {
-        return None;
-    }
-    let month: u32 = m.parse().ok()?;
-    Some((y.parse().ok()?, month)).filter(|_| (1..=12).contains(&month))
-}
-
 /// Reads a query string (`location.search`, with or without its `?`).
 ///
 /// Unknown keys are ignored, a repeated key counts the first time (as
@@ -73,8 +66,9 @@ fn parse_month(s: &str) -> Option<(i32, u32)> {
 /// use iguren_calendar::route::{parse, View};
 /// let s = parse("?view=list&month=2004-02&p=hojokin,kannai&q=%E3%82%BB");
 /// assert_eq!(s.view, View::List);
-/// assert_eq!(s.month, Some((2004, 2)));
-/// assert_eq!(s.projects, Some(vec!["hojokin".into(), "kannai".into()]));
+/// # use iguren_calendar::{filter::ProjectSelection, month::Month};
+/// assert_eq!(s.month, Month::new(2004, 2));
+/// assert_eq!(s.projects, ProjectSelection::Only(vec!["hojokin".into(), "kannai".into()]));
 /// assert_eq!(s.query, "セ");
 /// ```
 pub fn parse(query: &str) -> ViewState {
@@ -95,16 +89,16 @@ pub fn parse(query: &str) -> ViewState {
                     _ => View::Month,
                 }
             }
-            "month" => state.month = value.as_deref().and_then(parse_month),
+            "month" => state.month = value.as_deref().and_then(Month::parse),
             "p" => {
-                state.projects = value.map(|v| {
+                state.projects = value.map_or(ProjectSelection::All, |v| {
                     let mut ids: Vec<String> = Vec::new();
                     for id in v.split(',').filter(|id| is_id(id)) {
                         if !ids.iter().any(|seen| seen == id) {
                             ids.push(id.to_owned());
                         }
                     }
-                    ids
+                    ProjectSelection::Only(ids)
                 })
             }
             "q" => state.query = value.unwrap_or_default(),
@@ -118,6 +112,17 @@ pub fn parse(query: &str) -> ViewState {
     state
 }
 
+impl ViewState {
+    /// The filter this state asks for: its projects and search text. The
+    /// page and `examples/core_size.rs` both take it from here.
+    pub fn filter(&self) -> Filter {
+        Filter {
+            projects: self.projects.clone(),
+            query: self.query.clone(),
+        }
+    }
+}
+
 /// Writes the state as a query string, `?view=list&month=2004-02&…`, keys
 /// in a fixed order, defaults left out; `""` for the default state.
 ///
@@ -126,7 +131,7 @@ pub fn parse(query: &str) -> ViewState {
 /// use iguren_calendar::route::{to_query, View, ViewState};
 /// let s = ViewState {
 ///     view: View::List,
-///     month: Some((2004, 2)),
+///     month: iguren_calendar::month::Month::new(2004, 2),
 ///     event: Some("kawasaki-salon-2004-02-25".into()),
 ///     query: "セ".into(),
 ///     ..ViewState::default()
@@ -147,10 +152,10 @@ pub fn to_query(state: &ViewState) -> String {
     if state.view == View::List {
         put("view", "list");
     }
-    if let Some((y, m)) = state.month {
-        put("month", &format!("{y:04}-{m:02}"));
+    if let Some(month) = state.month {
+        put("month", &month.to_string());
     }
-    if let Some(ids) = &state.projects {
+    if let ProjectSelection::Only(ids) = &state.projects {
         // Ids never hold a comma, so the separator stays literal.
         let encoded: Vec<String> = ids.iter().map(|id| encode(id)).collect();
         put("p", &encoded.join(","));
@@ -170,49 +175,6 @@ pub fn to_query(state: &ViewState) -> String {
     out
 }
 
-/// Percent-encodes UTF-8, keeping RFC 3986 unreserved characters and `/`.
-pub fn encode(value: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let mut out = String::with_capacity(value.len());
-    for b in value.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
-            out.push(char::from(b));
-        } else {
-            out.push('%');
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 15)]));
-        }
-    }
-    out
-}
-
-/// Percent-decodes a query component (`+` is a space); a `%` not followed
-/// by two hex digits stays as it is. `None` when the bytes are not UTF-8.
-pub fn decode(value: &str) -> Option<String> {
-    let hex = |b: u8| char::from(b).to_digit(16).map(|d| d as u8);
-    let bytes = value.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' => match (
-                bytes.get(i + 1).copied().and_then(hex),
-                bytes.get(i + 2).copied().and_then(hex),
-            ) {
-                (Some(hi), Some(lo)) => {
-                    out.push(hi << 4 | lo);
-                    i += 2;
-                }
-                _ => out.push(b'%'),
-            },
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8(out).ok()
-}
-
 /// Checks a `src=` path: only a path on the same site is accepted, such as
 /// `data/events-2005.json`, `./preview.json` or `/calendar/events.json`.
 /// Returns the path to fetch.
@@ -222,12 +184,12 @@ pub fn decode(value: &str) -> Option<String> {
 /// (`https:`, `data:`, `javascript:`), starts with `//` (another host),
 /// holds a backslash (which browsers read as `/`), or holds a control
 /// character or a space (which browsers may strip to reveal one of these).
-pub fn same_origin_src(src: &str) -> Result<String, (&'static str, &'static str)> {
-    const EMPTY: (&str, &str) = (
+pub fn same_origin_src(src: &str) -> Result<String, Text> {
+    const EMPTY: Text = Text::fixed(
         "読み込むデータのパスが空です。",
         "The path of the data to load is empty.",
     );
-    const OTHER_SITE: (&str, &str) = (
+    const OTHER_SITE: Text = Text::fixed(
         "ほかのサイトのデータは読み込めません。このサイト内の相対パスを指定してください。",
         "Data from another site cannot be loaded; give a path on this site.",
     );
@@ -249,6 +211,7 @@ pub fn same_origin_src(src: &str) -> Result<String, (&'static str, &'static str)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::Lang;
     use proptest::prelude::*;
 
     #[test]
@@ -260,8 +223,8 @@ mod tests {
             s,
             ViewState {
                 view: View::List,
-                month: Some((2004, 2)),
-                projects: Some(vec!["hojokin".into(), "kannai".into()]),
+                month: Month::new(2004, 2),
+                projects: ProjectSelection::Only(vec!["hojokin".into(), "kannai".into()]),
                 query: "セ".into(),
                 event: Some("kawasaki-salon-2004-02-25".into()),
                 past: false,
@@ -285,12 +248,12 @@ mod tests {
         };
         assert_eq!(to_query(&past), "?past=1");
         let none = ViewState {
-            projects: Some(vec![]),
+            projects: ProjectSelection::Only(vec![]),
             ..ViewState::default()
         };
         assert_eq!(to_query(&none), "?p=");
         assert_eq!(parse("?p="), none);
-        assert_eq!(parse("p").projects, Some(vec![]));
+        assert_eq!(parse("p").projects, ProjectSelection::Only(vec![]));
     }
 
     #[test]
@@ -308,13 +271,13 @@ mod tests {
         ] {
             assert_eq!(parse(&format!("month={month}")).month, None, "{month}");
         }
-        assert_eq!(parse("month=2004-2").month, Some((2004, 2)));
-        assert_eq!(parse("month=0099-12").month, Some((99, 12)));
+        assert_eq!(parse("month=2004-2").month, Month::new(2004, 2));
+        assert_eq!(parse("month=0099-12").month, Month::new(99, 12));
         // Bad ids in a project list are dropped, repeats kept once; the
         // value is decoded before it is split, so `%2C` separates too.
         assert_eq!(
             parse("p=hojokin,,Kannai,a%2Cb,hojokin,-x,kannai,%E3%82%BB").projects,
-            Some(vec![
+            ProjectSelection::Only(vec![
                 "hojokin".into(),
                 "a".into(),
                 "b".into(),
@@ -387,12 +350,12 @@ mod tests {
             "blob:https://x/y",
         ] {
             let err = same_origin_src(bad).unwrap_err();
-            assert!(err.0.contains("ほかのサイト"), "{bad}");
-            assert!(err.1.contains("another site"), "{bad}");
+            assert!(err.get(Lang::Ja).contains("ほかのサイト"), "{bad}");
+            assert!(err.get(Lang::En).contains("another site"), "{bad}");
         }
         assert_eq!(
             same_origin_src(""),
-            Err((
+            Err(Text::fixed(
                 "読み込むデータのパスが空です。",
                 "The path of the data to load is empty."
             ))
@@ -400,11 +363,16 @@ mod tests {
     }
 
     #[test]
-    fn encoding() {
-        assert_eq!(encode("aZ09-._~/"), "aZ09-._~/");
-        assert_eq!(encode("a&b=c#d?e%"), "a%26b%3Dc%23d%3Fe%25");
-        assert_eq!(encode("セ"), "%E3%82%BB");
-        assert_eq!(decode("%e3%82%bb").as_deref(), Some("セ"));
+    fn the_filter_of_a_state() {
+        let s = parse("?p=hojokin&q=%E3%82%BB&view=list");
+        assert_eq!(
+            s.filter(),
+            Filter {
+                projects: ProjectSelection::Only(vec!["hojokin".into()]),
+                query: "セ".into(),
+            }
+        );
+        assert_eq!(ViewState::default().filter(), Filter::default());
     }
 
     fn id() -> impl Strategy<Value = String> {
@@ -424,8 +392,10 @@ mod tests {
             .prop_map(
                 |(list, month, projects, query, event, past, src)| ViewState {
                     view: if list { View::List } else { View::Month },
-                    month,
-                    projects: projects.map(|set| set.into_iter().collect()),
+                    month: month.and_then(|(y, m)| Month::new(y, m)),
+                    projects: projects.map_or(ProjectSelection::All, |set| {
+                        ProjectSelection::Only(set.into_iter().collect())
+                    }),
                     query,
                     event,
                     past,

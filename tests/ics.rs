@@ -193,7 +193,7 @@ fn long_japanese_text_folds_into_valid_lines_and_unfolds_back() {
             end: date(2004, 3, 3),
         },
     );
-    e.title = format!("防食技術活用セミナー{}", "・技術相談会".repeat(10));
+    e.title = format!("防食技術活用セミナー{}", "・技術相談会".repeat(10)).into();
     e.description = Some(long.clone());
     let ics = one(e.clone());
     assert_well_formed(&ics);
@@ -201,7 +201,7 @@ fn long_japanese_text_folds_into_valid_lines_and_unfolds_back() {
     // Folding happened, inside the Japanese text, and unfolding restores it.
     assert!(ics.lines().filter(|l| l.starts_with(' ')).count() > 10);
     let props = only_event(&ics);
-    assert_eq!(unescape(get(&props, "SUMMARY").unwrap()), e.title);
+    assert_eq!(unescape(get(&props, "SUMMARY").unwrap()), e.title.ja);
     let description = unescape(get(&props, "DESCRIPTION").unwrap());
     assert!(
         description.ends_with(&format!("\n\n{long}")),
@@ -221,12 +221,12 @@ fn folding_every_offset_of_a_multibyte_character() {
                 end: date(2004, 2, 1),
             },
         );
-        e.title = format!("{}{}", "x".repeat(shift), "会議室😀".repeat(40));
+        e.title = format!("{}{}", "x".repeat(shift), "会議室😀".repeat(40)).into();
         let ics = one(e.clone());
         assert_well_formed(&ics);
         assert_eq!(
             unescape(get(&only_event(&ics), "SUMMARY").unwrap()),
-            e.title
+            e.title.ja
         );
     }
 }
@@ -240,7 +240,7 @@ fn text_escaping_of_backslash_semicolon_comma_newline() {
             end: date(2004, 2, 1),
         },
     );
-    e.title = r"C:\dir; a, b".to_string() + "\n次の行";
+    e.title = (r"C:\dir; a, b".to_string() + "\n次の行").into();
     e.venue = Some(Venue {
         name: Some("会場;1".into()),
         address: Some("横浜市, 中区".into()),
@@ -657,7 +657,7 @@ proptest::proptest! {
     fn any_summary_folds_and_round_trips(title in "[ -~あ-んア-ン一-龥😀\\\\;,\n]{1,200}") {
         let day = date(2004, 2, 1);
         let mut e = event("prop", When::AllDay { start: day, end: day });
-        e.title = title.clone();
+        e.title = title.clone().into();
         let ics = one(e);
         assert_well_formed(&ics);
         let summary = get(&only_event(&ics), "SUMMARY").map(unescape);

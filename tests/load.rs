@@ -6,6 +6,7 @@
 //! the diff before committing it.
 
 use iguren_calendar::load::{load, FIELDS};
+use iguren_calendar::text::Lang;
 use std::path::Path;
 
 fn fixture(name: &str) -> String {
@@ -175,7 +176,7 @@ fn every_problem_is_reported_in_one_pass() {
     let loaded = load(&text);
     let paths: Vec<&str> = loaded.diagnostics.iter().map(|d| d.path.as_str()).collect();
     assert_eq!(
-        loaded.diagnostics[2].en,
+        loaded.diagnostics[2].message.get(Lang::En),
         "project \"p\" (/projects/0) has problems, so this event is left out"
     );
     assert_eq!(
@@ -286,7 +287,9 @@ mod never_panics {
         for d in &loaded.diagnostics {
             assert!(d.line >= 1 && d.line <= lines, "{d}");
             assert!(d.column >= 1, "{d}");
-            assert!(!d.ja.is_empty() && !d.en.is_empty());
+            assert!(
+                !d.message.ja.is_empty() && d.message.en.as_deref().is_some_and(|e| !e.is_empty())
+            );
             let printed = d.to_string();
             assert!(
                 !printed.chars().any(|c| c.is_control()

@@ -7,13 +7,28 @@
 //! when the file is valid, writes the calendar files and share pages of
 //! [`iguren_calendar::publish`] into DIR (the build calls it). `calendar
 //! fmt FILE` writes the file as the editor page would ([`iguren_calendar::save`]).
+//
+// A native tool: it reads and writes files, and reaches the build-only
+// modules (`csp`, `generate`) that the wasm32 build of the library leaves
+// out. For wasm32 it is an empty stub (the wasm32 lint builds every
+// target), as `src/main.rs` is natively.
 
-use iguren_calendar::model::Catalog;
-use std::io::Write;
-use std::path::Path;
-use std::process::ExitCode;
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    tool::main()
+}
 
-const HELP: &str = "\
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod tool {
+    use iguren_calendar::model::Catalog;
+    use std::io::Write;
+    use std::path::Path;
+    use std::process::ExitCode;
+
+    const HELP: &str = "\
 calendar — かながわ異グ連カレンダーの保守ツール / maintainer tool
 
 使い方 / usage:
@@ -56,323 +71,330 @@ check は問題を一つずつ次の形で表示します / check prints each pr
   2  読めない、または引数の誤り / unreadable file or wrong arguments
 ";
 
-fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
-        ["--help" | "-h" | "help"] => {
-            print!("{HELP}");
-            ExitCode::SUCCESS
-        }
-        ["check", file] => match read_and_check(file) {
-            Ok(_) => ExitCode::SUCCESS,
-            Err(code) => code,
-        },
-        ["fmt", file] => fmt(file, false),
-        ["fmt", file, "--check"] | ["fmt", "--check", file] => fmt(file, true),
-        ["export", "--csv", file] => export_csv(file),
-        ["import", ..] => import(&args[1..]),
-        ["generate", n] => generate(n, "1"),
-        ["generate", n, seed] => generate(n, seed),
-        ["publish", file, dir] => match read_and_check(file) {
-            Ok(catalog) => publish(&catalog, dir),
-            Err(code) => code,
-        },
-        _ => wrong_arguments(),
-    }
-}
-
-/// `calendar fmt`: the file as the editor would write it.
-fn fmt(path: &str, check: bool) -> ExitCode {
-    let file = &iguren_calendar::load::escape_controls(path);
-    let text = match read_text(path, file) {
-        Ok(text) => text,
-        Err(code) => return code,
-    };
-    let doc = match iguren_calendar::doc::Doc::parse(&text) {
-        Ok(doc) => doc,
-        Err(_) => {
-            // The checker says where the syntax error is.
-            for d in iguren_calendar::load::load(&text).diagnostics {
-                eprintln!("{file}:{d}");
+    pub fn main() -> ExitCode {
+        let args: Vec<String> = std::env::args().skip(1).collect();
+        match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+            ["--help" | "-h" | "help"] => {
+                print!("{HELP}");
+                ExitCode::SUCCESS
             }
+            ["check", file] => match read_and_check(file) {
+                Ok(_) => ExitCode::SUCCESS,
+                Err(code) => code,
+            },
+            ["fmt", file] => fmt(file, false),
+            ["fmt", file, "--check"] | ["fmt", "--check", file] => fmt(file, true),
+            ["export", "--csv", file] => export_csv(file),
+            ["import", ..] => import(&args[1..]),
+            ["generate", n] => generate(n, "1"),
+            ["generate", n, seed] => generate(n, seed),
+            ["publish", file, dir] => match read_and_check(file) {
+                Ok(catalog) => publish(&catalog, dir),
+                Err(code) => code,
+            },
+            _ => wrong_arguments(),
+        }
+    }
+
+    /// `calendar fmt`: the file as the editor would write it.
+    fn fmt(path: &str, check: bool) -> ExitCode {
+        let file = &iguren_calendar::load::escape_controls(path);
+        let text = match read_text(path, file) {
+            Ok(text) => text,
+            Err(code) => return code,
+        };
+        let doc = match iguren_calendar::doc::Doc::parse(&text) {
+            Ok(doc) => doc,
+            Err(_) => {
+                // The checker says where the syntax error is.
+                for d in iguren_calendar::load::load(&text).diagnostics {
+                    eprintln!("{file}:{d}");
+                }
+                return ExitCode::from(1);
+            }
+        };
+        let formatted = iguren_calendar::save::to_text(&doc);
+        if formatted == text {
+            println!("{file}: 整っています / already formatted");
+            return ExitCode::SUCCESS;
+        }
+        if check {
+            println!("{file}: 整形が必要です（calendar fmt {file}） / needs formatting");
             return ExitCode::from(1);
         }
-    };
-    let formatted = iguren_calendar::save::to_text(&doc);
-    if formatted == text {
-        println!("{file}: 整っています / already formatted");
-        return ExitCode::SUCCESS;
-    }
-    if check {
-        println!("{file}: 整形が必要です（calendar fmt {file}） / needs formatting");
-        return ExitCode::from(1);
-    }
-    match std::fs::write(path, formatted) {
-        Ok(()) => {
-            println!("{file}: 整形しました / formatted");
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("{file}: 書き込めません / cannot write: {e}");
-            ExitCode::from(2)
-        }
-    }
-}
-
-/// The file's text, or the exit code after saying why it cannot be read.
-fn read_text(path: &str, file: &str) -> Result<String, ExitCode> {
-    match std::fs::read(path) {
-        Ok(bytes) => iguren_calendar::load::utf8(bytes).map_err(|message| {
-            eprintln!("{file}: {message}");
-            ExitCode::from(2)
-        }),
-        Err(e) => {
-            eprintln!("{file}: 読めません / cannot read: {e}");
-            Err(ExitCode::from(2))
-        }
-    }
-}
-
-/// `calendar export --csv FILE`: the events as CSV on standard output.
-fn export_csv(path: &str) -> ExitCode {
-    let file = &iguren_calendar::load::escape_controls(path);
-    let Some(doc) = read_doc(path, file) else {
-        return ExitCode::from(2);
-    };
-    print!("{}", iguren_calendar::csv::export(&doc));
-    ExitCode::SUCCESS
-}
-
-/// The events file as a document, or `None` after saying why not.
-fn read_doc(path: &str, file: &str) -> Option<iguren_calendar::doc::Doc> {
-    let text = read_text(path, file).ok()?;
-    match iguren_calendar::doc::Doc::parse(&text) {
-        Ok(doc) => Some(doc),
-        Err(_) => {
-            for d in iguren_calendar::load::load(&text).diagnostics {
-                eprintln!("{file}:{d}");
+        match std::fs::write(path, formatted) {
+            Ok(()) => {
+                println!("{file}: 整形しました / formatted");
+                ExitCode::SUCCESS
             }
-            None
+            Err(e) => {
+                eprintln!("{file}: 書き込めません / cannot write: {e}");
+                ExitCode::from(2)
+            }
         }
     }
-}
 
-/// A CSV file's bytes as text: UTF-8 or Shift_JIS, told apart, never
-/// guessed.
-fn read_csv(path: &str, file: &str) -> Result<String, ExitCode> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        eprintln!("{file}: 読めません / cannot read: {e}");
-        ExitCode::from(2)
-    })?;
-    match iguren_calendar::csv::decode_kind(&bytes) {
-        Ok(iguren_calendar::csv::Encoding::Utf8) => {
-            Ok(String::from_utf8_lossy(&bytes).into_owned())
-        }
-        Ok(iguren_calendar::csv::Encoding::ShiftJis) => {
-            Ok(encoding_rs::SHIFT_JIS.decode(&bytes).0.into_owned())
-        }
-        Err((ja, en)) => {
-            eprintln!("{file}: {ja} / {en}");
-            Err(ExitCode::from(2))
+    /// The file's text, or the exit code after saying why it cannot be read.
+    fn read_text(path: &str, file: &str) -> Result<String, ExitCode> {
+        match std::fs::read(path) {
+            Ok(bytes) => iguren_calendar::load::utf8(bytes).map_err(|message| {
+                eprintln!("{file}: {message}");
+                ExitCode::from(2)
+            }),
+            Err(e) => {
+                eprintln!("{file}: 読めません / cannot read: {e}");
+                Err(ExitCode::from(2))
+            }
         }
     }
-}
 
-/// `calendar import FILE.csv --into EVENTS.json [--dry-run] [--update]
-/// [--project ID] [--year YYYY]`.
-fn import(args: &[String]) -> ExitCode {
-    let mut csv = None;
-    let mut into = None;
-    let mut options = iguren_calendar::csv::Options::default();
-    let mut dry_run = false;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--into" => into = it.next(),
-            "--dry-run" => dry_run = true,
-            "--update" => options.update = true,
-            "--project" => options.default_project = it.next().cloned(),
-            "--year" => match it.next().and_then(|y| y.parse().ok()) {
-                Some(y) => options.default_year = Some(y),
-                None => return wrong_arguments(),
-            },
-            _ if csv.is_none() && !a.starts_with("--") => csv = Some(a),
-            _ => return wrong_arguments(),
-        }
-    }
-    let (Some(csv), Some(into)) = (csv, into) else {
-        return wrong_arguments();
-    };
-    // A date without a year is in this year, by the clock of this machine.
-    if options.default_year.is_none() {
-        let days = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs() / 86_400);
-        let today = chrono::NaiveDate::from_ymd_opt(1970, 1, 1)
-            .and_then(|d| d.checked_add_days(chrono::Days::new(days)));
-        options.default_year = today.map(|d| chrono::Datelike::year(&d));
-    }
-    let csv_file = &iguren_calendar::load::escape_controls(csv);
-    let into_file = &iguren_calendar::load::escape_controls(into);
-    let text = match read_csv(csv, csv_file) {
-        Ok(text) => text,
-        Err(code) => return code,
-    };
-    let Some(target) = read_doc(into, into_file) else {
-        return ExitCode::from(2);
-    };
-    let result = iguren_calendar::csv::import(&text, &target, &options);
-    for p in &result.problems {
-        println!("{csv_file}: {p}");
-    }
-    let summary = |id: &str| {
-        let events = result.doc.get("/events");
-        let event = match events {
-            Some(iguren_calendar::doc::Value::Array { items, .. }) => items
-                .iter()
-                .find(|e| e.get("id").and_then(|v| v.as_str()) == Some(id)),
-            _ => None,
-        };
-        let text = |k: &str| {
-            event
-                .and_then(|e| e.get(k))
-                .and_then(|v| v.as_str())
-                .unwrap_or("")
-        };
-        let end = match text("end") {
-            "" => String::new(),
-            end => format!("〜{end}"),
-        };
-        iguren_calendar::load::escape_controls(&format!("{}{end} {}", text("start"), text("title")))
-    };
-    for (row, id) in &result.added {
-        println!("+ {row}行目 / row {row}: 追加 / add {id}: {}", summary(id));
-    }
-    for (row, id) in &result.updated {
-        println!(
-            "~ {row}行目 / row {row}: 更新 / update {id}: {}",
-            summary(id)
-        );
-    }
-    for (row, id) in &result.duplicates {
-        println!("= {row}行目 / row {row}: {id} と同じなので飛ばしました / same as {id}, skipped");
-    }
-    for (row, id) in &result.needs_confirmation {
-        println!("? {row}行目 / row {row}: {id} はすでにあります。上書きするには --update / {id} exists; --update to replace it");
-    }
-    let changes = result.added.len() + result.updated.len();
-    if dry_run {
-        println!("{into_file}: 書き込みませんでした（--dry-run） / not written (--dry-run)");
-    } else if changes > 0 {
-        let out = iguren_calendar::save::to_text(&result.doc);
-        if let Err(e) = std::fs::write(into, out) {
-            eprintln!("{into_file}: 書き込めません / cannot write: {e}");
+    /// `calendar export --csv FILE`: the events as CSV on standard output.
+    fn export_csv(path: &str) -> ExitCode {
+        let file = &iguren_calendar::load::escape_controls(path);
+        let Some(doc) = read_doc(path, file) else {
             return ExitCode::from(2);
-        }
-    }
-    eprintln!(
-        "{csv_file}: 追加 {} 件、更新 {} 件、重複 {} 件、問題 {} 件 / {} added, {} updated, {} duplicates, {} problems",
-        result.added.len(),
-        result.updated.len(),
-        result.duplicates.len(),
-        result.problems.len(),
-        result.added.len(),
-        result.updated.len(),
-        result.duplicates.len(),
-        result.problems.len()
-    );
-    if result.problems.is_empty() && result.needs_confirmation.is_empty() {
+        };
+        print!("{}", iguren_calendar::csv::export(&doc));
         ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
     }
-}
 
-fn wrong_arguments() -> ExitCode {
-    eprint!("引数が正しくありません / wrong arguments\n\n{HELP}");
-    ExitCode::from(2)
-}
-
-fn generate(count: &str, seed: &str) -> ExitCode {
-    match (count.parse(), seed.parse()) {
-        (Ok(count), Ok(seed)) => {
-            print!("{}", iguren_calendar::generate::events_json(count, seed));
-            ExitCode::SUCCESS
+    /// The events file as a document, or `None` after saying why not.
+    fn read_doc(path: &str, file: &str) -> Option<iguren_calendar::doc::Doc> {
+        let text = read_text(path, file).ok()?;
+        match iguren_calendar::doc::Doc::parse(&text) {
+            Ok(doc) => Some(doc),
+            Err(_) => {
+                for d in iguren_calendar::load::load(&text).diagnostics {
+                    eprintln!("{file}:{d}");
+                }
+                None
+            }
         }
-        _ => {
-            eprintln!("N と SEED は整数で / N and SEED must be whole numbers");
+    }
+
+    /// A CSV file's bytes as text: UTF-8 or Shift_JIS, told apart, never
+    /// guessed.
+    fn read_csv(path: &str, file: &str) -> Result<String, ExitCode> {
+        let bytes = std::fs::read(path).map_err(|e| {
+            eprintln!("{file}: 読めません / cannot read: {e}");
             ExitCode::from(2)
+        })?;
+        match iguren_calendar::csv::decode_kind(&bytes) {
+            Ok(iguren_calendar::csv::Encoding::Utf8) => {
+                Ok(String::from_utf8_lossy(&bytes).into_owned())
+            }
+            Ok(iguren_calendar::csv::Encoding::ShiftJis) => {
+                Ok(encoding_rs::SHIFT_JIS.decode(&bytes).0.into_owned())
+            }
+            Err((ja, en)) => {
+                eprintln!("{file}: {ja} / {en}");
+                Err(ExitCode::from(2))
+            }
         }
     }
-}
 
-fn publish(catalog: &Catalog, dir: &str) -> ExitCode {
-    let files = iguren_calendar::publish::files(catalog);
-    for (path, contents) in &files {
-        let path = Path::new(dir).join(path);
-        let written = path
-            .parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| std::fs::write(&path, contents));
-        if let Err(e) = written {
-            eprintln!("{}: 書き込めません / cannot write: {e}", path.display());
-            return ExitCode::from(2);
+    /// `calendar import FILE.csv --into EVENTS.json [--dry-run] [--update]
+    /// [--project ID] [--year YYYY]`.
+    fn import(args: &[String]) -> ExitCode {
+        let mut csv = None;
+        let mut into = None;
+        let mut options = iguren_calendar::csv::Options::default();
+        let mut dry_run = false;
+        let mut it = args.iter();
+        while let Some(a) = it.next() {
+            match a.as_str() {
+                "--into" => into = it.next(),
+                "--dry-run" => dry_run = true,
+                "--update" => options.update = true,
+                "--project" => options.default_project = it.next().cloned(),
+                "--year" => match it.next().and_then(|y| y.parse().ok()) {
+                    Some(y) => options.default_year = Some(y),
+                    None => return wrong_arguments(),
+                },
+                _ if csv.is_none() && !a.starts_with("--") => csv = Some(a),
+                _ => return wrong_arguments(),
+            }
         }
-    }
-    // The page Trunk made gets its Content-Security-Policy (when present:
-    // `publish` also works on an empty folder).
-    let index = Path::new(dir).join("index.html");
-    if let Ok(html) = std::fs::read_to_string(&index) {
-        let written = iguren_calendar::csp::with_policy(&html)
-            .map_err(|e| e.to_string())
-            .and_then(|page| std::fs::write(&index, page).map_err(|e| e.to_string()));
-        if let Err(e) = written {
-            eprintln!(
-                "{}: CSP を書き込めません / cannot add the CSP: {e}",
-                index.display()
+        let (Some(csv), Some(into)) = (csv, into) else {
+            return wrong_arguments();
+        };
+        // A date without a year is in this year, by the clock of this machine.
+        if options.default_year.is_none() {
+            let days = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() / 86_400);
+            let today = chrono::NaiveDate::from_ymd_opt(1970, 1, 1)
+                .and_then(|d| d.checked_add_days(chrono::Days::new(days)));
+            options.default_year = today.map(|d| chrono::Datelike::year(&d));
+        }
+        let csv_file = &iguren_calendar::load::escape_controls(csv);
+        let into_file = &iguren_calendar::load::escape_controls(into);
+        let text = match read_csv(csv, csv_file) {
+            Ok(text) => text,
+            Err(code) => return code,
+        };
+        let Some(target) = read_doc(into, into_file) else {
+            return ExitCode::from(2);
+        };
+        let result = iguren_calendar::csv::import(&text, &target, &options);
+        for p in &result.problems {
+            println!("{csv_file}: {p}");
+        }
+        let summary = |id: &str| {
+            let events = result.doc.get("/events");
+            let event = match events {
+                Some(iguren_calendar::doc::Value::Array { items, .. }) => items
+                    .iter()
+                    .find(|e| e.get("id").and_then(|v| v.as_str()) == Some(id)),
+                _ => None,
+            };
+            let text = |k: &str| {
+                event
+                    .and_then(|e| e.get(k))
+                    .and_then(|v| v.as_str())
+                    .unwrap_or("")
+            };
+            let end = match text("end") {
+                "" => String::new(),
+                end => format!("〜{end}"),
+            };
+            iguren_calendar::load::escape_controls(&format!(
+                "{}{end} {}",
+                text("start"),
+                text("title")
+            ))
+        };
+        for (row, id) in &result.added {
+            println!("+ {row}行目 / row {row}: 追加 / add {id}: {}", summary(id));
+        }
+        for (row, id) in &result.updated {
+            println!(
+                "~ {row}行目 / row {row}: 更新 / update {id}: {}",
+                summary(id)
             );
-            return ExitCode::from(2);
+        }
+        for (row, id) in &result.duplicates {
+            println!(
+                "= {row}行目 / row {row}: {id} と同じなので飛ばしました / same as {id}, skipped"
+            );
+        }
+        for (row, id) in &result.needs_confirmation {
+            println!("? {row}行目 / row {row}: {id} はすでにあります。上書きするには --update / {id} exists; --update to replace it");
+        }
+        let changes = result.added.len() + result.updated.len();
+        if dry_run {
+            println!("{into_file}: 書き込みませんでした（--dry-run） / not written (--dry-run)");
+        } else if changes > 0 {
+            let out = iguren_calendar::save::to_text(&result.doc);
+            if let Err(e) = std::fs::write(into, out) {
+                eprintln!("{into_file}: 書き込めません / cannot write: {e}");
+                return ExitCode::from(2);
+            }
+        }
+        eprintln!(
+            "{csv_file}: 追加 {} 件、更新 {} 件、重複 {} 件、問題 {} 件 / {} added, {} updated, {} duplicates, {} problems",
+            result.added.len(),
+            result.updated.len(),
+            result.duplicates.len(),
+            result.problems.len(),
+            result.added.len(),
+            result.updated.len(),
+            result.duplicates.len(),
+            result.problems.len()
+        );
+        if result.problems.is_empty() && result.needs_confirmation.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
         }
     }
-    println!(
-        "{dir}: カレンダーと共有ページのファイル {} 件を書き出しました / wrote {} calendar and share-page files",
-        files.len(),
-        files.len()
-    );
-    ExitCode::SUCCESS
-}
 
-/// Reads and checks the file, printing every problem; the catalogue when
-/// it is valid, else the exit code.
-fn read_and_check(path: &str) -> Result<Catalog, ExitCode> {
-    // The name as printed: one line, whatever characters the path holds.
-    let file = &iguren_calendar::load::escape_controls(path);
-    let text = read_text(path, file)?;
-    let loaded = iguren_calendar::load::load(&text);
-    // One buffered write for all problems: a file can have 100,000.
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    for d in &loaded.diagnostics {
-        let _ = writeln!(out, "{file}:{d}");
+    fn wrong_arguments() -> ExitCode {
+        eprint!("引数が正しくありません / wrong arguments\n\n{HELP}");
+        ExitCode::from(2)
     }
-    let _ = out.flush();
-    drop(out);
-    if loaded.is_valid() {
+
+    fn generate(count: &str, seed: &str) -> ExitCode {
+        match (count.parse(), seed.parse()) {
+            (Ok(count), Ok(seed)) => {
+                print!("{}", iguren_calendar::generate::events_json(count, seed));
+                ExitCode::SUCCESS
+            }
+            _ => {
+                eprintln!("N と SEED は整数で / N and SEED must be whole numbers");
+                ExitCode::from(2)
+            }
+        }
+    }
+
+    fn publish(catalog: &Catalog, dir: &str) -> ExitCode {
+        let files = iguren_calendar::publish::files(catalog);
+        for (path, contents) in &files {
+            let path = Path::new(dir).join(path);
+            let written = path
+                .parent()
+                .map_or(Ok(()), std::fs::create_dir_all)
+                .and_then(|()| std::fs::write(&path, contents));
+            if let Err(e) = written {
+                eprintln!("{}: 書き込めません / cannot write: {e}", path.display());
+                return ExitCode::from(2);
+            }
+        }
+        // The page Trunk made gets its Content-Security-Policy (when present:
+        // `publish` also works on an empty folder).
+        let index = Path::new(dir).join("index.html");
+        if let Ok(html) = std::fs::read_to_string(&index) {
+            let written = iguren_calendar::csp::with_policy(&html)
+                .map_err(|e| e.to_string())
+                .and_then(|page| std::fs::write(&index, page).map_err(|e| e.to_string()));
+            if let Err(e) = written {
+                eprintln!(
+                    "{}: CSP を書き込めません / cannot add the CSP: {e}",
+                    index.display()
+                );
+                return ExitCode::from(2);
+            }
+        }
         println!(
-            "{file}: 問題ありません（プロジェクト {} 件、イベント {} 件） / OK ({} projects, {} events)",
-            loaded.catalog.projects.len(),
-            loaded.catalog.events.len(),
-            loaded.catalog.projects.len(),
-            loaded.catalog.events.len()
+            "{dir}: カレンダーと共有ページのファイル {} 件を書き出しました / wrote {} calendar and share-page files",
+            files.len(),
+            files.len()
         );
-        Ok(loaded.catalog)
-    } else {
-        eprintln!(
-            "{file}: 問題 {} 件。有効なイベント {} 件は読み込めます / {} problems; {} valid events still load",
-            loaded.diagnostics.len(),
-            loaded.catalog.events.len(),
-            loaded.diagnostics.len(),
-            loaded.catalog.events.len()
-        );
-        Err(ExitCode::from(1))
+        ExitCode::SUCCESS
+    }
+
+    /// Reads and checks the file, printing every problem; the catalogue when
+    /// it is valid, else the exit code.
+    fn read_and_check(path: &str) -> Result<Catalog, ExitCode> {
+        // The name as printed: one line, whatever characters the path holds.
+        let file = &iguren_calendar::load::escape_controls(path);
+        let text = read_text(path, file)?;
+        let loaded = iguren_calendar::load::load(&text);
+        // One buffered write for all problems: a file can have 100,000.
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        for d in &loaded.diagnostics {
+            let _ = writeln!(out, "{file}:{d}");
+        }
+        let _ = out.flush();
+        drop(out);
+        if loaded.is_valid() {
+            println!(
+                "{file}: 問題ありません（プロジェクト {} 件、イベント {} 件） / OK ({} projects, {} events)",
+                loaded.catalog.projects.len(),
+                loaded.catalog.events.len(),
+                loaded.catalog.projects.len(),
+                loaded.catalog.events.len()
+            );
+            Ok(loaded.catalog)
+        } else {
+            eprintln!(
+                "{file}: 問題 {} 件。有効なイベント {} 件は読み込めます / {} problems; {} valid events still load",
+                loaded.diagnostics.len(),
+                loaded.catalog.events.len(),
+                loaded.diagnostics.len(),
+                loaded.catalog.events.len()
+            );
+            Err(ExitCode::from(1))
+        }
     }
 }

@@ -7,6 +7,7 @@ use super::read::{rows, Row};
 use crate::doc::{Doc, Layout, Value};
 use crate::input::{normalize, parse_clock, parse_clock_range, parse_day, parse_day_range};
 use crate::load::Problem;
+use crate::text::{Lang, Text};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -17,8 +18,8 @@ pub struct RowProblem {
     pub row: usize,
     /// The column's header as the file writes it, when one column is meant.
     pub column: Option<String>,
-    pub ja: String,
-    pub en: String,
+    /// What is wrong, in Japanese and English.
+    pub message: Text,
 }
 
 impl fmt::Display for RowProblem {
@@ -35,7 +36,10 @@ impl fmt::Display for RowProblem {
         write!(
             f,
             "{}行目{ja_col}: {} / row {}{en_col}: {}",
-            self.row, self.ja, self.row, self.en
+            self.row,
+            self.message.ja,
+            self.row,
+            self.message.get(Lang::En)
         )
     }
 }
@@ -73,12 +77,11 @@ pub struct Import {
     pub unknown_columns: Vec<String>,
 }
 
-fn p(row: usize, column: Option<&str>, (ja, en): Problem) -> RowProblem {
+fn p(row: usize, column: Option<&str>, message: Problem) -> RowProblem {
     RowProblem {
         row,
         column: column.map(str::to_string),
-        ja,
-        en,
+        message,
     }
 }
 
@@ -140,11 +143,11 @@ impl Projects {
             .map(|(_, n)| n.clone());
         let shown = crate::load::escape_controls(name);
         Err(match near {
-            Some(n) => (
+            Some(n) => Text::both(
                 format!("プロジェクト「{shown}」がありません。「{n}」のことですか"),
                 format!("no project \"{shown}\"; did you mean \"{n}\"?"),
             ),
-            None => (
+            None => Text::both(
                 format!("プロジェクト「{shown}」がありません（名前か id で書いてください）"),
                 format!("no project \"{shown}\" (write its name or id)"),
             ),
@@ -188,7 +191,7 @@ fn status(cell: &str) -> Result<&'static str, Problem> {
         "" | "予定" | "開催" | "scheduled" => Ok("scheduled"),
         "仮" | "未定" | "仮予定" | "tentative" => Ok("tentative"),
         "中止" | "取消" | "取り消し" | "cancelled" | "canceled" => Ok("cancelled"),
-        _ => Err((
+        _ => Err(Text::both(
             format!(
                 "状態「{}」は 予定・仮・中止 のどれかにしてください",
                 crate::load::escape_controls(cell)
@@ -242,10 +245,7 @@ fn read_row(
             None => problems.push(p(
                 row.line,
                 header_of(Column::Project).as_deref(),
-                (
-                    "プロジェクトがありません".into(),
-                    "the project is missing".into(),
-                ),
+                Text::both("プロジェクトがありません", "the project is missing"),
             )),
         },
     }
@@ -255,7 +255,7 @@ fn read_row(
         None => problems.push(p(
             row.line,
             header_of(Column::Title).as_deref(),
-            ("タイトルがありません".into(), "the title is missing".into()),
+            Text::both("タイトルがありません", "the title is missing"),
         )),
     }
     if let Some((t, _)) = cell(Column::TitleEn) {
@@ -275,7 +275,7 @@ fn read_row(
         None => problems.push(p(
             row.line,
             header_of(Column::Date).as_deref(),
-            ("日付がありません".into(), "the date is missing".into()),
+            Text::both("日付がありません", "the date is missing"),
         )),
     }
     if let Some((d, h)) = cell(Column::EndDate) {
@@ -318,9 +318,9 @@ fn read_row(
             (None, Some(_)) => problems.push(p(
                 row.line,
                 header_of(Column::Start).as_deref(),
-                (
-                    "終了時刻だけで開始時刻がありません".into(),
-                    "an end time without a start time".into(),
+                Text::both(
+                    "終了時刻だけで開始時刻がありません",
+                    "an end time without a start time",
                 ),
             )),
             (None, None) => {
@@ -502,9 +502,9 @@ pub fn import(text: &str, target: &Doc, options: &Options) -> Import {
             out.problems.push(p(
                 e.line,
                 None,
-                (
-                    "引用符 \" で始まったセルが閉じられていません".into(),
-                    "a quoted cell is never closed".into(),
+                Text::both(
+                    "引用符 \" で始まったセルが閉じられていません",
+                    "a quoted cell is never closed",
                 ),
             ));
             return out;
@@ -514,7 +514,7 @@ pub fn import(text: &str, target: &Doc, options: &Options) -> Import {
         out.problems.push(p(
             1,
             None,
-            ("ファイルが空です".into(), "the file is empty".into()),
+            Text::both("ファイルが空です", "the file is empty"),
         ));
         return out;
     };
@@ -536,9 +536,9 @@ pub fn import(text: &str, target: &Doc, options: &Options) -> Import {
                 out.problems.push(p(
                     head.line,
                     Some(h),
-                    (
-                        "同じ内容の列が2つあります（後の列は使いません）".into(),
-                        "a second column for the same field (it is not used)".into(),
+                    Text::both(
+                        "同じ内容の列が2つあります（後の列は使いません）",
+                        "a second column for the same field (it is not used)",
                     ),
                 ));
             }
@@ -548,9 +548,9 @@ pub fn import(text: &str, target: &Doc, options: &Options) -> Import {
                 out.problems.push(p(
                     head.line,
                     Some(h),
-                    (
-                        "知らない列です。この列の内容は取り込まれません（エディターで列の意味を選べます）".into(),
-                        "unknown column: its cells are not imported (the editor lets you map it)".into(),
+                    Text::both(
+                        "知らない列です。この列の内容は取り込まれません（エディターで列の意味を選べます）",
+                        "unknown column: its cells are not imported (the editor lets you map it)",
                     ),
                 ));
             }
@@ -672,8 +672,7 @@ fn check_merged(
         out.problems.push(RowProblem {
             row,
             column: column_for(&d.path, columns),
-            ja: d.ja.clone(),
-            en: d.en.clone(),
+            message: d.message.clone(),
         });
         if !bad.contains(&(row, index)) {
             bad.push((row, index));
@@ -795,7 +794,10 @@ mod tests {
         assert!(out.added.is_empty());
         assert_eq!(out.problems.len(), 1);
         assert_eq!(out.problems[0].column.as_deref(), Some("終了"));
-        assert!(out.problems[0].en.starts_with("end is the same as start"));
+        assert!(out.problems[0]
+            .message
+            .get(Lang::En)
+            .starts_with("end is the same as start"));
         assert_eq!(out.doc, Doc::parse(TARGET).unwrap());
     }
 

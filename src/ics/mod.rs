@@ -24,7 +24,7 @@
 //!   24:00), and its notes say 「終了時刻: 未定」. (Leaving `DTEND` out would
 //!   make it, by RFC 5545 §3.6.1, an instant of no length, which phones
 //!   draw as a sliver or not at all.)
-//! - `SUMMARY` is the title, prefixed 【中止】 when cancelled, since some
+//! - `SUMMARY` is the title, prefixed 【中止】 ([`crate::model::CANCELLED_MARK`]) when cancelled, since some
 //!   apps show `STATUS:CANCELLED` nowhere. Cancelled events stay in the
 //!   feeds, so subscribers see the cancellation instead of a silent
 //!   disappearance.
@@ -47,13 +47,13 @@
 //! JavaScript randomness shim), chrono's clock and `iso8601` into the
 //! WebAssembly bundle, for a writer that is a few hundred lines here.
 
-mod describe;
+pub(crate) mod describe;
 mod line;
-pub mod links;
 
 pub use line::{escape_text, fold_line, MAX_LINE_OCTETS};
 
 use crate::model::{Catalog, Event, Status, When};
+use crate::text::Lang;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, TimeDelta, Timelike};
 use line::Lines;
 
@@ -89,13 +89,13 @@ impl CalendarMeta {
         let site = &catalog.site.name.ja;
         match project {
             None => CalendarMeta {
-                name: site.clone(),
+                name: site.to_string(),
                 description: non_empty(&catalog.site.organizer.ja),
                 stamp: None,
             },
             Some(id) => {
                 let project = catalog.project(id);
-                let name = project.map_or(id, |p| p.name.ja.as_str());
+                let name = project.map_or(id, |p| &*p.name.ja);
                 CalendarMeta {
                     name: format!("{site} — {name}"),
                     description: project
@@ -185,7 +185,7 @@ pub fn calendar(catalog: &Catalog, events: &[&Event], cal: &CalendarMeta) -> Str
 /// ```
 pub fn event_file(catalog: &Catalog, event: &Event) -> String {
     let meta = CalendarMeta {
-        name: catalog.site.name.ja.clone(),
+        name: catalog.site.name.ja.to_string(),
         ..CalendarMeta::default()
     };
     calendar(catalog, &[event], &meta)
@@ -244,7 +244,7 @@ fn write_event(out: &mut Lines, catalog: &Catalog, event: &Event, fallback: Opti
     let stamp = updated.or(fallback).unwrap_or_else(epoch);
     let project_name = catalog
         .project(&event.project)
-        .map_or(event.project.as_str(), |p| p.name.ja.as_str());
+        .map_or(event.project.as_str(), |p| &*p.name.ja);
     let link = event
         .url
         .clone()
@@ -264,10 +264,7 @@ fn write_event(out: &mut Lines, catalog: &Catalog, event: &Event, fallback: Opti
             out.raw(&format!("DTEND;TZID={TZID}"), &local(end));
         }
     }
-    let summary = match event.status {
-        Status::Cancelled => format!("【中止】{}", event.title),
-        _ => event.title.clone(),
-    };
+    let summary = format!("{}{}", event.status.title_prefix(Lang::Ja), event.title.ja);
     out.text("SUMMARY", &summary);
     if let Some(location) = event.venue.as_ref().and_then(describe::location) {
         out.text("LOCATION", &location);

@@ -11,7 +11,9 @@
 use super::json::{Node, Value};
 use super::scalar::{self, shown, Moment};
 use super::walk::{field_node, Found, Obj, Walker, TEXT_KEYS};
-use crate::model::{Catalog, Contact, Event, ProgramItem, Project, Site, Speaker, Venue, When};
+use crate::model::{
+    Catalog, Contact, Event, ProgramItem, Project, Site, Speaker, Text, Venue, When,
+};
 use std::collections::HashMap;
 
 const TOP_KEYS: &[&str] = &["$schema", "site", "projects", "events"];
@@ -140,7 +142,7 @@ impl Ids {
             w.report(
                 id_node.at,
                 &format!("{list}/{i}/id"),
-                (
+                Text::both(
                     format!(
                         "ID「{id}」は {list}/{first} と重複しています（IDは一つずつ違うものに）"
                     ),
@@ -300,9 +302,9 @@ impl Walker {
                 self.report_field(
                     o,
                     "end",
-                    (
-                        "開始と終了は、両方日付だけ（終日）か、両方時刻つきにしてください".into(),
-                        "start and end must both be dates (all day) or both date-times".into(),
+                    Text::both(
+                        "開始と終了は、両方日付だけ（終日）か、両方時刻つきにしてください",
+                        "start and end must both be dates (all day) or both date-times",
                     ),
                 );
                 None
@@ -316,11 +318,11 @@ impl Walker {
         let shown_p = shown(&p);
         let problem = match projects.get(&p) {
             Some(ProjectState::Loaded) => return Some(p),
-            Some(ProjectState::Faulty(i)) => (
+            Some(ProjectState::Faulty(i)) => Text::both(
                 format!("プロジェクト「{shown_p}」（/projects/{i}）に問題があるため、このイベントは表示されません"),
                 format!("project \"{shown_p}\" (/projects/{i}) has problems, so this event is left out"),
             ),
-            None => (
+            None => Text::both(
                 format!("プロジェクト「{shown_p}」は projects にありません"),
                 format!("project \"{shown_p}\" is not listed in projects"),
             ),
@@ -372,9 +374,9 @@ impl Walker {
                     self.report_field(
                         &o,
                         "revision",
-                        (
-                            "revision は 0 以上の整数にしてください".into(),
-                            "revision must be a whole number, 0 or more".into(),
+                        Text::both(
+                            "revision は 0 以上の整数にしてください",
+                            "revision must be a whole number, 0 or more",
                         ),
                     );
                     0
@@ -385,8 +387,10 @@ impl Walker {
         Some(Event {
             id: id?,
             project: project?,
-            title: title?,
-            title_en,
+            title: Text {
+                ja: title?.into(),
+                en: title_en.map(Into::into),
+            },
             when: when?,
             venue,
             fee,

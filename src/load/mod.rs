@@ -15,7 +15,7 @@
 //! let loaded = iguren_calendar::load::load(text);
 //! assert_eq!(loaded.catalog.events.len(), 0);
 //! assert_eq!(loaded.diagnostics[0].path, "/events/0/start");
-//! assert_eq!(loaded.diagnostics[0].en, "2004-02-30 is not a real date");
+//! assert_eq!(loaded.diagnostics[0].message.get(iguren_calendar::text::Lang::En), "2004-02-30 is not a real date");
 //! ```
 
 mod catalog;
@@ -24,9 +24,11 @@ mod scalar;
 mod walk;
 
 pub use catalog::FIELDS;
+use scalar::escape_controls_owned;
 pub use scalar::{check_url, edit_distance, escape_controls, parse_date, Problem};
 
 use crate::model::Catalog;
+use crate::text::{Lang, Text};
 use std::fmt;
 
 /// One problem in the data file: where and what.
@@ -38,8 +40,8 @@ pub struct Diagnostic {
     pub column: usize,
     /// JSON Pointer to the value, e.g. `/events/3/end` (`""` is the root).
     pub path: String,
-    pub ja: String,
-    pub en: String,
+    /// What is wrong, in Japanese and English (both always there).
+    pub message: Text,
 }
 
 impl fmt::Display for Diagnostic {
@@ -53,7 +55,11 @@ impl fmt::Display for Diagnostic {
         write!(
             f,
             "{}:{}: {}: {} / {}",
-            self.line, self.column, path, self.ja, self.en
+            self.line,
+            self.column,
+            path,
+            self.message.ja,
+            self.message.get(Lang::En)
         )
     }
 }
@@ -101,8 +107,10 @@ pub fn load(text: &str) -> Loaded {
                     line,
                     column,
                     path: String::new(),
-                    ja: format!("JSONの書き方の誤り: {}", e.ja),
-                    en: format!("JSON syntax error: {}", e.en),
+                    message: Text::both(
+                        format!("JSONの書き方の誤り: {}", e.ja),
+                        format!("JSON syntax error: {}", e.en),
+                    ),
                 }],
             }
         }
@@ -120,9 +128,8 @@ pub fn load(text: &str) -> Loaded {
                     Diagnostic {
                         line,
                         column,
-                        path: escape_controls(&p.path),
-                        ja: escape_controls(&p.ja),
-                        en: escape_controls(&p.en),
+                        path: escape_controls_owned(p.path),
+                        message: one_line(p.message),
                     }
                 })
                 .collect();
@@ -131,6 +138,19 @@ pub fn load(text: &str) -> Loaded {
                 diagnostics,
             }
         }
+    }
+}
+
+/// A message with anything that could break its line escaped.
+fn one_line(message: Text) -> Text {
+    let escape = |part: std::borrow::Cow<'static, str>| match part {
+        // The program's own words need no escaping.
+        std::borrow::Cow::Borrowed(s) => std::borrow::Cow::Borrowed(s),
+        std::borrow::Cow::Owned(s) => std::borrow::Cow::Owned(escape_controls_owned(s)),
+    };
+    Text {
+        ja: escape(message.ja),
+        en: message.en.map(escape),
     }
 }
 
@@ -212,6 +232,9 @@ mod tests {
         let d = &load("{\n  \"site\": ,\n}").diagnostics;
         assert_eq!(d.len(), 1);
         assert_eq!((d[0].line, d[0].column), (2, 11));
-        assert_eq!(d[0].en, "JSON syntax error: expected a JSON value");
+        assert_eq!(
+            d[0].message.get(Lang::En),
+            "JSON syntax error: expected a JSON value"
+        );
     }
 }

@@ -5,13 +5,14 @@
 //! says what is wrong with the text; the caller adds where.
 
 use crate::model::Status;
+use crate::text::Text;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
-/// A problem with one value, in Japanese and English.
-pub type Problem = (String, String);
+/// A problem with one value: a message in Japanese and English.
+pub type Problem = Text;
 
 fn problem(ja: impl Into<String>, en: impl Into<String>) -> Problem {
-    (ja.into(), en.into())
+    Text::both(ja.into(), en.into())
 }
 
 /// At most this many characters of a value are quoted in a message.
@@ -33,18 +34,34 @@ pub fn shown(s: &str) -> String {
 /// paragraph separators, and the bidirectional overrides that can make a
 /// line read differently from what it holds. Everything else is unchanged.
 pub fn escape_controls(s: &str) -> String {
-    let needs = |c: char| {
-        c.is_control()
-            || matches!(
-                c,
-                '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{feff}'
-            )
-            || ('\u{202a}'..='\u{202e}').contains(&c)
-            || ('\u{2066}'..='\u{2069}').contains(&c)
-    };
-    if !s.contains(needs) {
+    if !s.contains(needs_escape) {
         return s.to_string();
     }
+    escape(s)
+}
+
+/// [`escape_controls`] of an owned text, which is kept as it is (not
+/// copied) when nothing in it needs escaping: the common case.
+pub fn escape_controls_owned(s: String) -> String {
+    if s.contains(needs_escape) {
+        escape(&s)
+    } else {
+        s
+    }
+}
+
+fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{feff}'
+        )
+        || ('\u{202a}'..='\u{202e}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+fn escape(s: &str) -> String {
+    let needs = needs_escape;
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
         match c {
@@ -481,12 +498,12 @@ mod tests {
     fn dates_and_times() {
         assert!(parse_date("2004-02-29").is_ok());
         assert_eq!(
-            parse_date("2004-02-30").unwrap_err().1,
+            parse_date("2004-02-30").unwrap_err().en.unwrap(),
             "2004-02-30 is not a real date"
         );
         assert!(parse_date("2004-2-3").is_err());
         assert_eq!(
-            parse_time("25:00").unwrap_err().1,
+            parse_time("25:00").unwrap_err().en.unwrap(),
             "25:00 is not a real time (00:00 to 23:59)"
         );
         assert!(parse_time("9:00").is_err());
@@ -511,7 +528,10 @@ mod tests {
         assert!(parse_instant("2004-02-10T09:00+０9:00").is_err());
         // Offsets are real ones only.
         assert_eq!(
-            parse_instant("2004-02-10T09:00:00+99:99").unwrap_err().1,
+            parse_instant("2004-02-10T09:00:00+99:99")
+                .unwrap_err()
+                .en
+                .unwrap(),
             "offset \"+99:99\" is not a real one (-12:00 to +14:00; Japan is +09:00)"
         );
         assert!(parse_instant("2004-02-10T09:00:00+09:60").is_err());
@@ -559,7 +579,11 @@ mod tests {
         let long = "あ".repeat(1000);
         assert_eq!(shown(&long), format!("{}…", "あ".repeat(60)));
         let e = parse_date(&format!("2004\n{long}")).unwrap_err();
-        assert!(!e.0.contains('\n') && e.0.chars().count() < 120, "{}", e.0);
+        assert!(
+            !e.ja.contains('\n') && e.ja.chars().count() < 120,
+            "{}",
+            e.ja
+        );
     }
 
     #[test]

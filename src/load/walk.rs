@@ -16,8 +16,7 @@ use std::collections::HashSet;
 pub struct Found {
     pub at: usize,
     pub path: String,
-    pub ja: String,
-    pub en: String,
+    pub message: Text,
 }
 
 /// Keys of a `{"ja": …, "en": …}` text.
@@ -70,12 +69,11 @@ pub struct Walker {
 }
 
 impl Walker {
-    pub fn report(&mut self, at: usize, path: &str, (ja, en): Problem) {
+    pub fn report(&mut self, at: usize, path: &str, message: Problem) {
         self.found.push(Found {
             at,
             path: path.to_string(),
-            ja,
-            en,
+            message,
         });
     }
 
@@ -89,7 +87,7 @@ impl Walker {
         self.report(
             node.at,
             path,
-            (
+            Text::both(
                 format!("{ja_want}が必要です（{got_ja}になっています）"),
                 format!("expected {en_want}, found {got}"),
             ),
@@ -100,7 +98,7 @@ impl Walker {
         self.report(
             obj.at,
             &obj.child(key),
-            (
+            Text::both(
                 format!("必須の項目「{key}」がありません"),
                 format!("required field \"{key}\" is missing"),
             ),
@@ -136,7 +134,7 @@ impl Walker {
             let child = format!("{path}/{}", pointer_escape(&m.key));
             let key = shown(&m.key);
             let problem = if duplicate {
-                (
+                Text::both(
                     format!("項目「{key}」が2回書かれています"),
                     format!("field \"{key}\" appears twice"),
                 )
@@ -199,7 +197,7 @@ impl Walker {
                         self.report_field(
                             obj,
                             key,
-                            (format!("「{key}」が空です"), format!("\"{key}\" is empty")),
+                            Text::both(format!("「{key}」が空です"), format!("\"{key}\" is empty")),
                         );
                     }
                     None
@@ -250,15 +248,16 @@ impl Walker {
                 let t = self.object(node, &obj.child(key), TEXT_KEYS)?;
                 let ja = self.string(&t, "ja", true)?;
                 let en = self.string(&t, "en", false);
-                Some(Text { ja, en })
+                Some(Text {
+                    ja: ja.into(),
+                    en: en.map(Into::into),
+                })
             }
             Some(Node {
                 value: Value::String(_),
                 ..
             })
-            | None => self
-                .string(obj, key, required)
-                .map(|ja| Text { ja, en: None }),
+            | None => self.string(obj, key, required).map(Text::new),
             Some(node) => {
                 self.wrong_type(
                     node,
@@ -281,11 +280,11 @@ fn unknown_key(key: &str, quoted: &str, allowed: &[&str], allowed_list: &str) ->
         .min()
         .map(|(_, k)| *k);
     match hint {
-        Some(k) => (
+        Some(k) => Text::both(
             format!("知らない項目「{quoted}」です。「{k}」の書き間違いではありませんか"),
             format!("unknown field \"{quoted}\"; did you mean \"{k}\"?"),
         ),
-        None => (
+        None => Text::both(
             format!("知らない項目「{quoted}」です（使える項目: {allowed_list}）"),
             format!("unknown field \"{quoted}\" (allowed: {allowed_list})"),
         ),

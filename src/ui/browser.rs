@@ -5,6 +5,7 @@
 //! components read as plain Leptos and a failing browser API degrades to
 //! "nothing happens" instead of a panic.
 
+use crate::text::Lang;
 use chrono::{Days, NaiveDate};
 use wasm_bindgen::JsCast;
 
@@ -107,17 +108,18 @@ pub fn today_tokyo() -> NaiveDate {
 
 const LANG_KEY: &str = "iguren-calendar.lang";
 
-/// Whether the member chose English last time.
-pub fn stored_english() -> bool {
+/// The language the member chose last time (Japanese at first).
+pub fn stored_lang() -> Lang {
     window()
         .and_then(|w| w.local_storage().ok().flatten())
         .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
-        .is_some_and(|v| v == "en")
+        .and_then(|v| Lang::from_code(&v))
+        .unwrap_or_default()
 }
 
 /// Remembers the language and sets `<html lang>`.
-pub fn apply_language(english: bool) {
-    let code = if english { "en" } else { "ja" };
+pub fn apply_language(lang: Lang) {
+    let code = lang.code();
     if let Some(root) = document().and_then(|d| d.document_element()) {
         let _ = root.set_attribute("lang", code);
     }

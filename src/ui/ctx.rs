@@ -1,29 +1,27 @@
-//! The app's state, shared by every component through one `Copy` handle.
+//! The app's state, shared by every component through one `Copy` handle
+//! split by concern:
 //!
-//! The plain catalogue and its [`DayIndex`] are stored once and never
-//! change. Everything the member can change lives in one signal, the
-//! [`ViewState`] that is also the URL query: [`Ctx::go`] updates it and
-//! writes the address bar (a new history entry, or a replaced one while
-//! typing), and `popstate` reads it back. Derived values are memos, so a
-//! view recomputes only when what it reads changes: the month grid on
-//! month or filter, the list on filter or paging, the detail on `e=`.
-//! The language is a preference outside the URL ([`Ctx::t`] picks a
-//! string), remembered by the browser.
+//! - [`Data`]: the plain catalogue, its [`DayIndex`] and search index, and
+//!   today's date. Stored once; they never change.
+//! - [`Screen`]: what is on screen. Everything the member can change lives
+//!   in one signal, the [`ViewState`] that is also the URL query:
+//!   [`Ctx::go`] updates it and writes the address bar (a new history
+//!   entry, or a replaced one while typing), and `popstate` reads it back.
+//!   Derived values are memos, so a view recomputes only when what it
+//!   reads changes: the month grid on month or filter, the list on filter
+//!   or paging, the detail on `e=`.
+//! - [`Prefs`]: the language, a preference outside the URL remembered by
+//!   the browser ([`Ctx::tr`] is the one translate helper).
 
 use super::browser;
-use crate::filter::{Filter, SearchIndex};
+use crate::filter::{Filter, LazySearch, Selection};
 use crate::grid::DayIndex;
-use crate::model::{Catalog, Event};
+use crate::model::{Catalog, Text, FALLBACK_COLOR};
+use crate::month::Month;
 use crate::route::{parse, to_query, ViewState};
-use chrono::{Datelike, NaiveDate};
+use crate::text::Lang;
+use chrono::NaiveDate;
 use leptos::prelude::*;
-
-/// Which events pass the filter: their indices, and a mask by index.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Selection {
-    pub ids: Vec<usize>,
-    pub keep: Vec<bool>,
-}
 
 /// How a state change reaches the address bar.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -34,18 +32,23 @@ pub enum Nav {
     Replace,
 }
 
+/// The loaded data: stored once, never changed.
 #[derive(Clone, Copy)]
-pub struct Ctx {
+pub struct Data {
     pub catalog: StoredValue<Catalog>,
     pub index: StoredValue<DayIndex>,
     /// Every event's folded search text, made at the first search.
-    pub search: StoredValue<std::cell::OnceCell<SearchIndex>, LocalStorage>,
-    pub state: RwSignal<ViewState>,
-    pub english: RwSignal<bool>,
+    pub search: StoredValue<LazySearch, LocalStorage>,
     /// Today in Tokyo, read once at start.
     pub today: NaiveDate,
+}
+
+/// What is on screen: the URL's view state and what derives from it.
+#[derive(Clone, Copy)]
+pub struct Screen {
+    pub state: RwSignal<ViewState>,
     /// The month shown: the URL's, else [`crate::grid::initial_month`].
-    pub month: Memo<(i32, u32)>,
+    pub month: Memo<Month>,
     pub filter: Memo<Filter>,
     pub selection: Memo<Selection>,
     /// The open event's id (`e=`), when it names an event of the data.
@@ -59,34 +62,38 @@ pub struct Ctx {
     pub detail_pushed: StoredValue<bool>,
 }
 
+/// The member's preferences (outside the URL).
+#[derive(Clone, Copy)]
+pub struct Prefs {
+    pub lang: RwSignal<Lang>,
+}
+
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub data: Data,
+    pub screen: Screen,
+    pub prefs: Prefs,
+}
+
 impl Ctx {
     pub fn new(catalog: Catalog, state: ViewState) -> Self {
         let today = browser::today_tokyo();
         let initial = crate::grid::initial_month(&catalog.events, today);
-        let index = StoredValue::new(DayIndex::new(&catalog.events));
-        let catalog = StoredValue::new(catalog);
-        let search = StoredValue::new_local(std::cell::OnceCell::new());
+        let data = Data {
+            index: StoredValue::new(DayIndex::new(&catalog.events)),
+            catalog: StoredValue::new(catalog),
+            search: StoredValue::new_local(LazySearch::default()),
+            today,
+        };
+        let catalog = data.catalog;
         let state = RwSignal::new(state);
         let month = Memo::new(move |_| state.with(|s| s.month).unwrap_or(initial));
-        let filter = Memo::new(move |_| {
-            state.with(|s| Filter {
-                projects: s.projects.as_ref().map(|ids| ids.iter().cloned().collect()),
-                query: s.query.clone(),
-            })
-        });
+        let filter = Memo::new(move |_| state.with(ViewState::filter));
         let selection = Memo::new(move |_| {
             filter.with(|f| {
                 catalog.with_value(|c| {
-                    let ids = if f.query.trim().is_empty() {
-                        f.select(c)
-                    } else {
-                        with_search_index(search, c, |ix| f.select_indexed(c, ix))
-                    };
-                    let mut keep = vec![false; c.events.len()];
-                    for &i in &ids {
-                        keep[i] = true;
-                    }
-                    Selection { ids, keep }
+                    let ids = data.search.with_value(|s| s.select(f, c));
+                    Selection::new(ids, c.events.len())
                 })
             })
         });
@@ -95,68 +102,55 @@ impl Ctx {
                 .with(|s| s.event.clone())
                 .filter(|id| catalog.with_value(|c| c.event(id).is_some()))
         });
-        let english = RwSignal::new(browser::stored_english());
-        Effect::new(move |_| browser::apply_language(english.get()));
+        let lang = RwSignal::new(browser::stored_lang());
+        Effect::new(move |_| browser::apply_language(lang.get()));
         window_event_listener(leptos::ev::popstate, move |_| {
             browser::drop_pending_history();
             state.set(parse(&browser::search()));
         });
         Ctx {
-            catalog,
-            index,
-            search,
-            state,
-            english,
-            today,
-            month,
-            filter,
-            selection,
-            open_event,
-            picked_day: RwSignal::new(None),
-            opener: StoredValue::new_local(None),
-            detail_pushed: StoredValue::new(false),
+            data,
+            screen: Screen {
+                state,
+                month,
+                filter,
+                selection,
+                open_event,
+                picked_day: RwSignal::new(None),
+                opener: StoredValue::new_local(None),
+                detail_pushed: StoredValue::new(false),
+            },
+            prefs: Prefs { lang },
         }
     }
 
-    /// `ja` or `en`, by the interface language (tracked).
-    pub fn t(&self, ja: &'static str, en: &'static str) -> &'static str {
-        if self.english.get() {
-            en
-        } else {
-            ja
-        }
+    /// The interface language (tracked).
+    pub fn lang(&self) -> Lang {
+        self.prefs.lang.get()
     }
 
-    /// `ja` or `en` as a reactive text. Every call returns the same closure
-    /// type, so the many labels of the app share one compiled view.
-    pub fn tr(
-        &self,
-        ja: &'static str,
-        en: &'static str,
-    ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-        let english = self.english;
-        move || if english.get() { en } else { ja }
-    }
-
-    /// A text of the data in the current language (Japanese when it has
-    /// no English).
-    pub fn text(&self, text: crate::model::Text) -> impl Fn() -> String + Send + Sync + 'static {
-        let english = self.english;
-        move || text.get(english.get()).to_string()
+    /// A text in the interface language, as a reactive text: the app's
+    /// one translate helper, for its own words (`ctx.tr(("月", "Month"))`)
+    /// and the data's ([`crate::model::Text`], Japanese when it has no
+    /// English). Every call returns the same closure type, so the many
+    /// labels of the app share one compiled view.
+    pub fn tr(&self, text: impl Into<Text>) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+        translated(self.prefs.lang, text.into())
     }
 
     /// Changes the view state and records it in the address bar.
     pub fn go(&self, nav: Nav, change: impl FnOnce(&mut ViewState)) {
-        self.state.update(change);
+        let screen = self.screen;
+        screen.state.update(change);
         if nav == Nav::Push {
-            self.detail_pushed.set_value(false);
+            screen.detail_pushed.set_value(false);
         }
-        browser::set_query(&self.state.with_untracked(to_query), nav == Nav::Push);
+        browser::set_query(&screen.state.with_untracked(to_query), nav == Nav::Push);
     }
 
     /// The link to this state with `change` applied (for real `href`s).
     pub fn href(&self, change: impl FnOnce(&mut ViewState)) -> String {
-        let mut s = self.state.get_untracked();
+        let mut s = self.screen.state.get_untracked();
         change(&mut s);
         let q = to_query(&s);
         if q.is_empty() {
@@ -168,17 +162,18 @@ impl Ctx {
 
     /// Opens an event's detail, remembering where focus was.
     pub fn open(&self, id: &str, opener: Option<web_sys::Element>) {
-        self.opener
+        self.screen
+            .opener
             .set_value(opener.or_else(browser::active_element));
         let id = id.to_string();
         self.go(Nav::Push, |s| s.event = Some(id));
-        self.detail_pushed.set_value(true);
+        self.screen.detail_pushed.set_value(true);
     }
 
     /// Closes the detail: back in history when opening it pushed an entry.
     pub fn close(&self) {
-        if self.detail_pushed.get_value() {
-            self.detail_pushed.set_value(false);
+        if self.screen.detail_pushed.get_value() {
+            self.screen.detail_pushed.set_value(false);
             browser::back();
         } else {
             self.go(Nav::Push, |s| s.event = None);
@@ -186,34 +181,24 @@ impl Ctx {
     }
 
     /// Shows another month (prev/next/today, PageUp/PageDown).
-    pub fn show_month(&self, month: (i32, u32)) {
+    pub fn show_month(&self, month: Month) {
         self.go(Nav::Push, |s| s.month = Some(month));
     }
 
     /// Whether `day` is in the month shown.
     pub fn in_month(&self, day: NaiveDate) -> bool {
-        self.month.get() == (day.year(), day.month())
+        self.screen.month.get().contains(day)
     }
 
-    /// A project's colour and name in the current language.
-    pub fn project_look(&self, project_id: &str, english: bool) -> (String, String) {
-        self.catalog.with_value(|c| {
+    /// A project's colour and name in `lang`.
+    pub fn project_look(&self, project_id: &str, lang: Lang) -> (String, String) {
+        self.data.catalog.with_value(|c| {
             c.project(project_id).map_or_else(
-                || ("#555555".to_string(), project_id.to_string()),
-                |p| (p.color.clone(), p.name.get(english).to_string()),
+                || (FALLBACK_COLOR.to_string(), project_id.to_string()),
+                |p| (p.color.clone(), p.name.get(lang).to_string()),
             )
         })
     }
-}
-
-/// The folded texts of `catalog`'s events ([`Ctx::search`], made on the
-/// first call), for `f`.
-pub fn with_search_index<R>(
-    search: StoredValue<std::cell::OnceCell<SearchIndex>, LocalStorage>,
-    catalog: &Catalog,
-    f: impl FnOnce(&SearchIndex) -> R,
-) -> R {
-    search.with_value(|s| f(s.get_or_init(|| SearchIndex::new(catalog))))
 }
 
 /// The handle, from context.
@@ -221,10 +206,10 @@ pub fn use_ctx() -> Ctx {
     expect_context::<Ctx>()
 }
 
-/// An event's title in the current language.
-pub fn title(event: &Event, english: bool) -> &str {
-    match (&event.title_en, english) {
-        (Some(en), true) => en,
-        _ => &event.title,
-    }
+/// The closure of [`Ctx::tr`] (not generic, so one type for every call).
+fn translated(
+    lang: RwSignal<Lang>,
+    text: Text,
+) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    move || text.get(lang.get()).to_owned()
 }

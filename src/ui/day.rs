@@ -4,36 +4,23 @@
 use super::ctx::use_ctx;
 use super::rows::row_for;
 use crate::agenda::{agenda, Scope};
-use crate::jp::{format_date, format_date_en, holiday};
+use crate::label::day_heading;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
 #[component]
 pub fn DayPanel(day: Memo<NaiveDate>) -> impl IntoView {
     let ctx = use_ctx();
-    let heading = move || {
-        let d = day.get();
-        let en = ctx.english.get();
-        let mut text = if en {
-            format_date_en(d)
-        } else {
-            format_date(d)
-        };
-        if let Some(h) = holiday(d) {
-            text.push_str(if en { " · " } else { " " });
-            text.push_str(h.name(en));
-        }
-        text
-    };
+    let heading = move || day_heading(day.get(), ctx.lang());
     let items = move || {
-        let d = day.get();
-        let en = ctx.english.get();
-        let page = ctx.selection.with(|sel| {
+        let (d, lang) = (day.get(), ctx.lang());
+        let page = ctx.screen.selection.with(|sel| {
             let on_day: Vec<usize> = ctx
+                .data
                 .index
                 .with_value(|ix| ix.on(d).iter().copied().filter(|&i| sel.keep[i]).collect());
             let end = d.succ_opt().unwrap_or(d);
-            ctx.catalog.with_value(|c| {
+            ctx.data.catalog.with_value(|c| {
                 agenda(
                     &c.events,
                     &on_day,
@@ -44,14 +31,14 @@ pub fn DayPanel(day: Memo<NaiveDate>) -> impl IntoView {
             })
         });
         if page.is_empty() {
-            return view! { <p class="empty">{ctx.t("この日の予定はありません。", "No events on this day.")}</p> }
-                .into_any();
+            let empty = lang.pick("この日の予定はありません。", "No events on this day.");
+            return view! { <p class="empty">{empty}</p> }.into_any();
         }
         let rows = page
             .groups
             .iter()
             .flat_map(|g| g.items.iter())
-            .map(|it| row_for(ctx, it.event, it.continued, en))
+            .map(|it| row_for(ctx, it.event, it.continued, lang))
             .collect_view();
         view! { <ul class="rows">{rows}</ul> }.into_any()
     };

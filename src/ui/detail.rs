@@ -11,13 +11,14 @@
 //! http(s) ones, `tel:` (digits only) and `mailto:`.
 
 use super::browser;
-use super::ctx::{title, use_ctx};
+use super::ctx::use_ctx;
 use super::rows::status_badge;
 use super::subscribe::InAppNotice;
-use crate::ics::links::{google, map_search, outlook, tel};
 use crate::jp::{format_time, format_when};
+use crate::links::{event_page, google, map_search, outlook, tel};
 use crate::model::{Contact, Event, Speaker};
 use crate::publish::event_path;
+use crate::text::Lang;
 use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::prelude::*;
@@ -26,18 +27,10 @@ use leptos::prelude::*;
 pub fn Detail() -> impl IntoView {
     let ctx = use_ctx();
     move || {
-        ctx.open_event
+        ctx.screen
+            .open_event
             .get()
             .map(|id| view! { <EventDialog id=id /> })
-    }
-}
-
-/// A label in the current language.
-fn l(en: bool, ja: &'static str, english: &'static str) -> &'static str {
-    if en {
-        english
-    } else {
-        ja
     }
 }
 
@@ -54,7 +47,7 @@ fn EventDialog(id: String) -> impl IntoView {
     });
     let focus_back = id.clone();
     on_cleanup(move || {
-        let opener = ctx.opener.try_update_value(Option::take).flatten();
+        let opener = ctx.screen.opener.try_update_value(Option::take).flatten();
         request_animation_frame(move || {
             let back = opener.is_some_and(|o| browser::focus_element(&o));
             if !back {
@@ -75,10 +68,11 @@ fn EventDialog(id: String) -> impl IntoView {
         }
     };
     let body = move || {
-        let en = ctx.english.get();
-        ctx.catalog
+        let lang = ctx.lang();
+        ctx.data
+            .catalog
             .with_value(|c| c.event(&id).cloned())
-            .map(|event| content(&event, en))
+            .map(|event| content(&event, lang))
     };
     view! {
         <dialog
@@ -137,7 +131,7 @@ fn speakers(list: &[Speaker]) -> Option<AnyView> {
     })
 }
 
-fn contact(c: &Contact, en: bool) -> AnyView {
+fn contact(c: &Contact, lang: Lang) -> AnyView {
     let line = |label: &'static str, v: Option<AnyView>| {
         v.map(|v| view! { <li><span class="k">{label}</span>" "{v}</li> })
     };
@@ -154,30 +148,26 @@ fn contact(c: &Contact, en: bool) -> AnyView {
                 }),
             )}
             {line("URL", c.url.as_deref().map(external))}
-            {line(l(en, "住所", "Address"), text(&c.address))}
+            {line(lang.pick("住所", "Address"), text(&c.address))}
             {c.note.clone().map(|n| view! { <li class="note">{n}</li> })}
         </ul>
     }
     .into_any()
 }
 
-fn content(event: &Event, en: bool) -> impl IntoView {
+fn content(event: &Event, lang: Lang) -> impl IntoView {
     let ctx = use_ctx();
-    let (color, project) = ctx.project_look(&event.project, en);
-    let project_ja = ctx.project_look(&event.project, false).1;
+    let (color, project) = ctx.project_look(&event.project, lang);
+    let project_ja = ctx.project_look(&event.project, Lang::Ja).1;
     let venue = event.venue.clone().unwrap_or_default();
-    let place = [venue.name.clone(), venue.room.clone()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let place = venue.place();
     let address = venue.address.clone().map(|a| {
         let map = map_search(&a);
         view! {
             {a}
             " "
             <a href=map target="_blank" rel="noopener" class="map">
-                {l(en, "地図で見る", "Map")}
+                {lang.pick("地図で見る", "Map")}
             </a>
         }
         .into_any()
@@ -200,11 +190,7 @@ fn content(event: &Event, en: bool) -> impl IntoView {
             })
             .collect_view()
     });
-    let page = format!(
-        "{}?e={}",
-        browser::href().split(['?', '#']).next().unwrap_or(""),
-        event.id
-    );
+    let page = event_page(&browser::href(), &event.id);
     let google_url = google(event, &project_ja, Some(&page));
     let outlook_url = outlook(event, &project_ja, Some(&page));
     let ics_path = event_path(&event.id);
@@ -220,42 +206,42 @@ fn content(event: &Event, en: bool) -> impl IntoView {
                     type="button"
                     class="close"
                     autofocus
-                    aria-label=l(en, "閉じる", "Close")
+                    aria-label=lang.pick("閉じる", "Close")
                     on:click=move |_| ctx.close()
                 >
                     "×"
                 </button>
             </header>
             <h2 id="detail-title" class:cancelled=cancelled>
-                {status_badge(event.status, en)}
-                {title(event, en).to_string()}
+                {status_badge(event.status, lang)}
+                {event.title.get(lang).to_owned()}
             </h2>
-            <p class="when">{format_when(&event.when, en, true)}</p>
+            <p class="when">{format_when(&event.when, lang, true)}</p>
             <dl class="facts">
-                {fact(l(en, "会場", "Venue"), (!place.is_empty()).then(|| place.into_any()))}
-                {fact(l(en, "住所", "Address"), address)}
-                {fact(l(en, "会場の電話", "Venue phone"), venue.phone.as_deref().map(phone))}
-                {fact(l(en, "会場案内", "Venue info"), venue.url.as_deref().map(external))}
-                {fact(l(en, "参加費", "Fee"), text(&event.fee))}
-                {fact(l(en, "定員", "Capacity"), text(&event.capacity))}
-                {fact(l(en, "講師", "Speakers"), speakers(&event.speakers))}
+                {fact(lang.pick("会場", "Venue"), (!place.is_empty()).then(|| place.into_any()))}
+                {fact(lang.pick("住所", "Address"), address)}
+                {fact(lang.pick("会場の電話", "Venue phone"), venue.phone.as_deref().map(phone))}
+                {fact(lang.pick("会場案内", "Venue info"), venue.url.as_deref().map(external))}
+                {fact(lang.pick("参加費", "Fee"), text(&event.fee))}
+                {fact(lang.pick("定員", "Capacity"), text(&event.capacity))}
+                {fact(lang.pick("講師", "Speakers"), speakers(&event.speakers))}
                 {fact(
-                    l(en, "プログラム", "Programme"),
+                    lang.pick("プログラム", "Programme"),
                     program.map(|p| view! { <ol class="program">{p}</ol> }.into_any()),
                 )}
-                {fact(l(en, "問い合わせ・申込", "Contact"), event.contact.as_ref().map(|c| contact(c, en)))}
-                {fact(l(en, "詳細", "Details"), event.url.as_deref().map(external))}
+                {fact(lang.pick("問い合わせ・申込", "Contact"), event.contact.as_ref().map(|c| contact(c, lang)))}
+                {fact(lang.pick("詳細", "Details"), event.url.as_deref().map(external))}
             </dl>
             {event.description.clone().map(|d| view! { <p class="description">{d}</p> })}
             <section class="add-cal" aria-labelledby="add-cal-title">
-                <h3 id="add-cal-title">{l(en, "カレンダーに追加", "Add to calendar")}</h3>
+                <h3 id="add-cal-title">{lang.pick("カレンダーに追加", "Add to calendar")}</h3>
                 <InAppNotice />
                 <div class="add-links">
                     <a class="button" href=ics_path>
-                        {l(en, "カレンダーに追加 (.ics)", "Add to calendar (.ics)")}
+                        {lang.pick("カレンダーに追加 (.ics)", "Add to calendar (.ics)")}
                     </a>
                     <a class="button" href=google_url target="_blank" rel="noopener">
-                        {l(en, "Google カレンダーに追加", "Add to Google Calendar")}
+                        {lang.pick("Google カレンダーに追加", "Add to Google Calendar")}
                     </a>
                     <a class="button" href=outlook_url target="_blank" rel="noopener">
                         "Outlook"

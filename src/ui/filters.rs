@@ -5,7 +5,9 @@
 //! typing instead of adding one per key.
 
 use super::browser;
-use super::ctx::{use_ctx, with_search_index, Nav};
+use super::ctx::{use_ctx, Nav};
+use crate::filter::{Filter, ProjectSelection};
+use crate::label::download_label;
 use crate::model::{Event, Text};
 use crate::publish::selection_file;
 use leptos::prelude::*;
@@ -13,7 +15,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Filters() -> impl IntoView {
     let ctx = use_ctx();
-    let projects: Vec<(String, Text, String)> = ctx.catalog.with_value(|c| {
+    let projects: Vec<(String, Text, String)> = ctx.data.catalog.with_value(|c| {
         c.projects
             .iter()
             .map(|p| (p.id.clone(), p.name.clone(), p.color.clone()))
@@ -21,41 +23,25 @@ pub fn Filters() -> impl IntoView {
     });
     // The counts depend on the search text only, not on which projects are
     // ticked: a checkbox toggle must not recount 10,000 events.
-    let query = Memo::new(move |_| ctx.state.with(|s| s.query.clone()));
+    let query = Memo::new(move |_| ctx.screen.state.with(|s| s.query.clone()));
     let counts = Memo::new(move |_| {
         query.with(|q| {
-            let filter = crate::filter::Filter {
-                projects: None,
+            let filter = Filter {
+                projects: ProjectSelection::All,
                 query: q.clone(),
             };
-            ctx.catalog.with_value(|c| {
-                let counts = if q.trim().is_empty() {
-                    filter.project_counts(c)
-                } else {
-                    with_search_index(ctx.search, c, |ix| filter.project_counts_indexed(c, ix))
-                };
+            ctx.data.catalog.with_value(|c| {
+                let counts = ctx.data.search.with_value(|s| s.project_counts(&filter, c));
                 counts.into_iter().map(|(_, n)| n).collect::<Vec<_>>()
             })
         })
     });
-    let all_ids: Vec<String> = projects.iter().map(|p| p.0.clone()).collect();
-    let all_ids = StoredValue::new(all_ids);
     let toggle = move |id: String, on: bool| {
         ctx.go(Nav::Push, |s| {
-            let picked: Vec<String> = all_ids.with_value(|all| {
-                all.iter()
-                    .filter(|p| {
-                        if **p == id {
-                            on
-                        } else {
-                            s.projects.as_ref().is_none_or(|set| set.contains(p))
-                        }
-                    })
-                    .cloned()
-                    .collect()
-            });
-            let every = all_ids.with_value(|all| all.len() == picked.len());
-            s.projects = (!every).then_some(picked);
+            s.projects = ctx
+                .data
+                .catalog
+                .with_value(|c| s.projects.toggled(c, &id, on));
         })
     };
     let boxes = projects
@@ -64,7 +50,7 @@ pub fn Filters() -> impl IntoView {
         .map(|(i, (id, name, color))| {
             let checked_id = id.clone();
             let change_id = id.clone();
-            let name = ctx.text(name);
+            let name = ctx.tr(name);
             view! {
                 <li>
                     <label class="project">
@@ -72,7 +58,7 @@ pub fn Filters() -> impl IntoView {
                             type="checkbox"
                             data-project-id=id
                             style=format!("accent-color:{color}")
-                            prop:checked=move || ctx.filter.with(|f| f.project_selected(&checked_id))
+                            prop:checked=move || ctx.screen.filter.with(|f| f.project_selected(&checked_id))
                             on:change=move |ev| toggle(change_id.clone(), event_target_checked(&ev))
                         />
                         <span class="chip" style=format!("background:{color}") aria-hidden="true"></span>
@@ -85,25 +71,27 @@ pub fn Filters() -> impl IntoView {
             }
         })
         .collect_view();
-    let shown = move || ctx.selection.with(|s| s.ids.len());
+    let shown = move || ctx.screen.selection.with(|s| s.ids.len());
     let download = move |_| {
-        let text = ctx.selection.with_untracked(|sel| {
-            ctx.catalog.with_value(|c| {
+        let text = ctx.screen.selection.with_untracked(|sel| {
+            ctx.data.catalog.with_value(|c| {
                 let events: Vec<&Event> = sel.ids.iter().filter_map(|&i| c.events.get(i)).collect();
-                ctx.filter.with_untracked(|f| selection_file(c, f, &events))
+                ctx.screen
+                    .filter
+                    .with_untracked(|f| selection_file(c, f, &events))
             })
         });
         browser::download("iguren-events.ics", "text/calendar;charset=utf-8", &text);
     };
     view! {
         <section class="filters" aria-labelledby="filters-title">
-            <h2 id="filters-title" class="side-title">{ctx.tr("絞り込み", "Filter")}</h2>
+            <h2 id="filters-title" class="side-title">{ctx.tr(("絞り込み", "Filter"))}</h2>
             <label class="search">
-                <span>{ctx.tr("検索（題名・会場・講師・内容）", "Search (title, venue, speakers, text)")}</span>
+                <span>{ctx.tr(("検索（題名・会場・講師・内容）", "Search (title, venue, speakers, text)"))}</span>
                 <input
                     type="search"
                     data-testid="search"
-                    prop:value=move || ctx.state.with(|s| s.query.clone())
+                    prop:value=move || ctx.screen.state.with(|s| s.query.clone())
                     on:input=move |ev| {
                         let text = event_target_value(&ev);
                         ctx.go(Nav::Replace, |s| s.query = text);
@@ -111,16 +99,21 @@ pub fn Filters() -> impl IntoView {
                 />
             </label>
             <fieldset class="projects">
-                <legend>{ctx.tr("プロジェクト・研究会", "Projects and groups")}</legend>
+                <legend>{ctx.tr(("プロジェクト・研究会", "Projects and groups"))}</legend>
                 <div class="all-none">
-                    <button type="button" on:click=move |_| ctx.go(Nav::Push, |s| s.projects = None)>
-                        {ctx.tr("すべて", "All")}
+                    <button
+                        type="button"
+                        on:click=move |_| ctx.go(Nav::Push, |s| s.projects = ProjectSelection::All)
+                    >
+                        {ctx.tr(("すべて", "All"))}
                     </button>
                     <button
                         type="button"
-                        on:click=move |_| ctx.go(Nav::Push, |s| s.projects = Some(Vec::new()))
+                        on:click=move |_| {
+                            ctx.go(Nav::Push, |s| s.projects = ProjectSelection::Only(Vec::new()))
+                        }
                     >
-                        {ctx.tr("なし", "None")}
+                        {ctx.tr(("なし", "None"))}
                     </button>
                 </div>
                 <ul>{boxes}</ul>
@@ -131,13 +124,7 @@ pub fn Filters() -> impl IntoView {
                 prop:disabled=move || shown() == 0
                 on:click=download
             >
-                {move || {
-                    if ctx.english.get() {
-                        format!("Download the {} events shown (.ics)", shown())
-                    } else {
-                        format!("表示中の予定を .ics でダウンロード（{}件）", shown())
-                    }
-                }}
+                {move || download_label(shown(), ctx.lang())}
             </button>
         </section>
     }

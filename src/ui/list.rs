@@ -11,36 +11,30 @@
 use super::ctx::{use_ctx, Ctx, Nav};
 use super::rows::row_for;
 use crate::agenda::{agenda, DayGroup, Scope};
-use crate::jp::{format_day, format_day_en};
+use crate::filter::ProjectSelection;
+use crate::jp::{day_kind, format_day};
+use crate::label::{more_rows_label, year_heading};
+use crate::text::Lang;
 use chrono::Datelike;
 use leptos::prelude::*;
 
 /// The day groups as views: a year heading where the year changes (from
 /// `year`), then each day's heading and rows.
-pub fn day_groups(ctx: Ctx, groups: &[DayGroup], en: bool, mut year: i32) -> Vec<AnyView> {
+pub fn day_groups(ctx: Ctx, groups: &[DayGroup], lang: Lang, mut year: i32) -> Vec<AnyView> {
     let mut out = Vec::with_capacity(groups.len());
     for g in groups {
         if g.date.year() != year {
             year = g.date.year();
-            let text = if en {
-                year.to_string()
-            } else {
-                format!("{year}年")
-            };
+            let text = year_heading(year, lang);
             out.push(view! { <h3 class="year">{text}</h3> }.into_any());
         }
-        let day = if en {
-            format_day_en(g.date)
-        } else {
-            format_day(g.date)
-        };
-        let sunday =
-            g.date.weekday().num_days_from_sunday() == 0 || crate::jp::holiday(g.date).is_some();
-        let saturday = g.date.weekday().num_days_from_sunday() == 6;
+        let day = format_day(g.date, lang);
+        let kind = day_kind(g.date);
+        let (sunday, saturday) = (kind.is_red(), kind.is_blue());
         let rows = g
             .items
             .iter()
-            .map(|it| row_for(ctx, it.event, it.continued, en))
+            .map(|it| row_for(ctx, it.event, it.continued, lang))
             .collect_view();
         out.push(
             view! {
@@ -61,18 +55,25 @@ const PAGE: usize = 50;
 #[component]
 pub fn ListView() -> impl IntoView {
     let ctx = use_ctx();
-    let today = ctx.today;
-    let past = Memo::new(move |_| ctx.state.with(|s| s.past));
-    let limit = RwSignal::new(PAGE);
-    // A new filter or scope starts again at the first page.
-    Effect::new(move |_| {
-        ctx.selection.track();
+    let today = ctx.data.today;
+    let past = Memo::new(move |_| ctx.screen.state.with(|s| s.past));
+    // A new filter or scope starts again at the first page: the presses
+    // of "もっと見る" count only for the filter and scope they were made
+    // in (a memo, not an effect resetting a signal).
+    let scope = Memo::new(move |previous: Option<&u32>| {
+        ctx.screen.selection.track();
         past.track();
-        limit.set(PAGE);
+        previous.map_or(0, |n| n.wrapping_add(1))
+    });
+    let pressed = RwSignal::new((0u32, 0usize));
+    let limit = Memo::new(move |_| {
+        let (at, presses) = pressed.get();
+        PAGE * (1 + if at == scope.get() { presses } else { 0 })
     });
     let upcoming = Memo::new(move |_| {
-        ctx.selection.with(|sel| {
-            ctx.catalog
+        ctx.screen.selection.with(|sel| {
+            ctx.data
+                .catalog
                 .with_value(|c| agenda(&c.events, &sel.ids, Scope::Upcoming { today }, 0, 0).total)
         })
     });
@@ -84,8 +85,9 @@ pub fn ListView() -> impl IntoView {
             Scope::Upcoming { today }
         };
         let limit = limit.get();
-        ctx.selection.with(|sel| {
-            ctx.catalog
+        ctx.screen.selection.with(|sel| {
+            ctx.data
+                .catalog
                 .with_value(|c| agenda(&c.events, &sel.ids, scope, 0, limit))
         })
     });
@@ -94,33 +96,33 @@ pub fn ListView() -> impl IntoView {
         (!past.get() && upcoming.get() == 0 && page.with(|p| p.total > 0)).then(|| {
             view! {
                 <p class="notice" role="status">
-                    {ctx.t(
+                    {ctx.tr((
                         "今後の予定はありません。過去の予定を新しい順に表示しています。",
                         "No upcoming events. Showing past events, newest first.",
-                    )}
+                    ))}
                 </p>
             }
         })
     };
     let groups = move || {
-        let en = ctx.english.get();
-        page.with(|p| day_groups(ctx, &p.groups, en, today.year()))
+        let lang = ctx.lang();
+        page.with(|p| day_groups(ctx, &p.groups, lang, today.year()))
     };
     let empty = move || {
         page.with(|p| p.total == 0).then(|| {
             view! {
                 <div class="empty">
-                    <p>{ctx.t("条件に合う予定はありません。", "No events match.")}</p>
+                    <p>{ctx.tr(("条件に合う予定はありません。", "No events match."))}</p>
                     <button
                         type="button"
                         on:click=move |_| {
                             ctx.go(Nav::Push, |s| {
-                                s.projects = None;
+                                s.projects = ProjectSelection::All;
                                 s.query.clear();
                             })
                         }
                     >
-                        {ctx.t("絞り込みを解除", "Clear the filters")}
+                        {ctx.tr(("絞り込みを解除", "Clear the filters"))}
                     </button>
                 </div>
             }
@@ -133,15 +135,11 @@ pub fn ListView() -> impl IntoView {
                     <button
                         type="button"
                         class="more-list"
-                        on:click=move |_| limit.update(|l| *l += PAGE)
+                        on:click=move |_| {
+                            pressed.set((scope.get_untracked(), limit.get_untracked() / PAGE))
+                        }
                     >
-                        {move || {
-                            if ctx.english.get() {
-                                format!("Show more ({rest} left)")
-                            } else {
-                                format!("もっと見る（残り{rest}件）")
-                            }
-                        }}
+                        {move || more_rows_label(rest, ctx.lang())}
                     </button>
                 }
             })
@@ -150,27 +148,28 @@ pub fn ListView() -> impl IntoView {
         <section class="list-view" data-testid="list-view" aria-labelledby="list-title">
             <h2 id="list-title" class="list-title">
                 {move || {
+                    let lang = ctx.lang();
                     if showing_past.get() {
-                        ctx.t("過去の予定", "Past events")
+                        lang.pick("過去の予定", "Past events")
                     } else {
-                        ctx.t("今後の予定", "Upcoming events")
+                        lang.pick("今後の予定", "Upcoming events")
                     }
                 }}
             </h2>
-            <div class="switch" role="group" aria-label=ctx.tr("期間", "Period")>
+            <div class="switch" role="group" aria-label=ctx.tr(("期間", "Period"))>
                 <button
                     type="button"
                     aria-pressed=move || (!showing_past.get()).to_string()
                     on:click=set_past(false)
                 >
-                    {ctx.tr("今後の予定", "Upcoming")}
+                    {ctx.tr(("今後の予定", "Upcoming"))}
                 </button>
                 <button
                     type="button"
                     aria-pressed=move || showing_past.get().to_string()
                     on:click=set_past(true)
                 >
-                    {ctx.tr("過去の予定", "Past")}
+                    {ctx.tr(("過去の予定", "Past"))}
                 </button>
             </div>
             {notice}

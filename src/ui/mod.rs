@@ -5,11 +5,12 @@
 //! retry button, or the calendar. Components stay thin: the logic lives in
 //! the core modules (`grid`, `agenda`, `filter`, `route`, `jp`, `ics`).
 //!
-//! - `ctx`: shared state (view state = URL query, memos, language)
+//! - `ctx`: shared state, by concern: the data, what is on screen (view
+//!   state = URL query, memos), preferences (language)
 //! - `browser`, `fetch`: the only places that touch `web_sys`
 //! - `shell`: page layout, data-problem banner
-//! - `toolbar`, `filters`, `month`, `day`, `list`, `rows`, `detail`, `subscribe`:
-//!   one job each
+//! - `toolbar`, `filters`, `month` (grid, week, bar), `day`, `list`, `rows`,
+//!   `detail`, `subscribe`: one job each
 
 mod browser;
 mod ctx;
@@ -26,6 +27,7 @@ mod subscribe;
 mod toolbar;
 
 use crate::route::{parse, same_origin_src};
+use crate::text::Lang;
 use leptos::prelude::*;
 
 /// Where the data comes from when the URL names no `src=`.
@@ -34,14 +36,18 @@ const DATA_PATH: &str = "events.json";
 #[component]
 pub fn App() -> impl IntoView {
     let state = parse(&browser::search());
-    browser::apply_language(browser::stored_english());
+    browser::apply_language(browser::stored_lang());
     let source = match state.src.as_deref() {
         None => Ok(DATA_PATH.to_string()),
         Some(src) => same_origin_src(src),
     };
     let path = match source {
         Ok(path) => path,
-        Err((ja, en)) => {
+        Err(message) => {
+            let (ja, en) = (
+                message.get(Lang::Ja).to_owned(),
+                message.get(Lang::En).to_owned(),
+            );
             fetch::mark_ready();
             return view! {
                 <main class="app">

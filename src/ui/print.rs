@@ -9,7 +9,7 @@
 use super::ctx::use_ctx;
 use super::list::day_groups;
 use crate::agenda::{agenda, Scope};
-use chrono::NaiveDate;
+use crate::label::print_heading;
 use leptos::prelude::*;
 
 #[component]
@@ -24,13 +24,12 @@ pub fn PrintList() -> impl IntoView {
     });
     move || {
         printing.get().then(|| {
-            let (y, m) = ctx.month.get_untracked();
-            let en = ctx.english.get_untracked();
-            let start = NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(ctx.today);
-            let (ny, nm) = crate::grid::add_months(y, m, 1);
-            let end = NaiveDate::from_ymd_opt(ny, nm, 1).unwrap_or(start);
-            let page = ctx.selection.with_untracked(|sel| {
-                ctx.catalog.with_value(|c| {
+            let month = ctx.screen.month.get_untracked();
+            let lang = ctx.prefs.lang.get_untracked();
+            let start = month.first_day().unwrap_or(ctx.data.today);
+            let end = month.add_months(1).first_day().unwrap_or(start);
+            let page = ctx.screen.selection.with_untracked(|sel| {
+                ctx.data.catalog.with_value(|c| {
                     agenda(
                         &c.events,
                         &sel.ids,
@@ -40,23 +39,11 @@ pub fn PrintList() -> impl IntoView {
                     )
                 })
             });
-            let heading = if en {
-                format!(
-                    "Events of {} ({})",
-                    crate::jp::format_month_heading_en(y, m),
-                    page.total
-                )
-            } else {
-                format!(
-                    "{}の予定（{}件）",
-                    crate::jp::format_month_heading(y, m),
-                    page.total
-                )
-            };
+            let heading = print_heading(month, page.total, lang);
             view! {
                 <section class="print-list">
                     <h2>{heading}</h2>
-                    {day_groups(ctx, &page.groups, en, y)}
+                    {day_groups(ctx, &page.groups, lang, month.year())}
                 </section>
             }
         })

@@ -2,58 +2,19 @@
 //! project (in its colour) and venue, as a real link to the event's detail
 //! (`?e=ID`), so it can be opened in a new tab or copied.
 
-use super::ctx::{title, Ctx};
-use crate::jp::{format_day, format_day_en, format_time};
-use crate::model::{Event, Status, When};
-use chrono::NaiveDate;
+use super::ctx::Ctx;
+use crate::label::time_label;
+use crate::model::{Event, Status};
+use crate::text::Lang;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The time column: `18:00〜20:30`, `終日`, `継続中（〜2月6日(金)）`.
-pub fn time_label(when: &When, continued: bool, english: bool) -> String {
-    let day = |d: NaiveDate| {
-        if english {
-            format_day_en(d)
-        } else {
-            format_day(d)
-        }
-    };
-    let dash = if english { "–" } else { "〜" };
-    match *when {
-        When::AllDay { start, end } if start == end => {
-            (if english { "All day" } else { "終日" }).to_string()
-        }
-        When::AllDay { end, .. } => match (continued, english) {
-            (false, false) => format!("終日（〜{}）", day(end)),
-            (false, true) => format!("All day (to {})", day(end)),
-            (true, false) => format!("開催中（〜{}）", day(end)),
-            (true, true) => format!("Ongoing (to {})", day(end)),
-        },
-        When::Timed { start, end } => {
-            let from = if continued {
-                String::new()
-            } else {
-                format_time(start.time())
-            };
-            match end {
-                None => format!("{from}{dash}"),
-                Some(e) if e.date() == start.date() => {
-                    format!("{from}{dash}{}", format_time(e.time()))
-                }
-                Some(e) => format!("{from}{dash}{} {}", day(e.date()), format_time(e.time())),
-            }
-        }
-    }
-}
-
 /// A status badge: 中止 for cancelled, 仮 for tentative.
-pub fn status_badge(status: Status, english: bool) -> Option<AnyView> {
-    let (class, text) = match (status, english) {
-        (Status::Cancelled, false) => ("badge cancelled", "中止"),
-        (Status::Cancelled, true) => ("badge cancelled", "Cancelled"),
-        (Status::Tentative, false) => ("badge tentative", "予定（仮）"),
-        (Status::Tentative, true) => ("badge tentative", "Tentative"),
-        (Status::Scheduled, _) => return None,
+pub fn status_badge(status: Status, lang: Lang) -> Option<AnyView> {
+    let text = status.badge(lang)?;
+    let class = match status {
+        Status::Cancelled => "badge cancelled",
+        _ => "badge tentative",
     };
     Some(view! { <span class=class>{text}</span> }.into_any())
 }
@@ -88,8 +49,8 @@ pub fn open_event_link(ctx: Ctx, ev: &leptos::ev::MouseEvent) {
 }
 
 /// One `<li>` for `event`.
-pub fn event_row(ctx: Ctx, event: &Event, continued: bool, english: bool) -> impl IntoView {
-    let (color, project) = ctx.project_look(&event.project, english);
+pub fn event_row(ctx: Ctx, event: &Event, continued: bool, lang: Lang) -> impl IntoView {
+    let (color, project) = ctx.project_look(&event.project, lang);
     let id = event.id.clone();
     let href = ctx.href(|s| s.event = Some(id.clone()));
     let venue = event
@@ -105,10 +66,10 @@ pub fn event_row(ctx: Ctx, event: &Event, continued: bool, english: bool) -> imp
                 href=href
                 data-event-id=id
             >
-                <span class="time">{time_label(&event.when, continued, english)}</span>
+                <span class="time">{time_label(&event.when, continued, lang)}</span>
                 <span class="title">
-                    {status_badge(event.status, english)}
-                    {title(event, english).to_string()}
+                    {status_badge(event.status, lang)}
+                    {event.title.get(lang).to_owned()}
                 </span>
                 <span class="meta">
                     <span class="chip" style=format!("background:{color}") aria-hidden="true"></span>
@@ -121,10 +82,10 @@ pub fn event_row(ctx: Ctx, event: &Event, continued: bool, english: bool) -> imp
 }
 
 /// The row of event `index` of the catalogue (nothing for a bad index).
-pub fn row_for(ctx: Ctx, index: usize, continued: bool, english: bool) -> Option<AnyView> {
-    ctx.catalog.with_value(|c| {
+pub fn row_for(ctx: Ctx, index: usize, continued: bool, lang: Lang) -> Option<AnyView> {
+    ctx.data.catalog.with_value(|c| {
         c.events
             .get(index)
-            .map(|e| event_row(ctx, e, continued, english).into_any())
+            .map(|e| event_row(ctx, e, continued, lang).into_any())
     })
 }

@@ -10,6 +10,7 @@ use super::{detail, fetch, filters, list, month, rows, subscribe, toolbar};
 use crate::jp::format_instant_tokyo;
 use crate::load::{load, Diagnostic};
 use crate::route::{View, ViewState};
+use crate::text::Lang;
 use leptos::prelude::*;
 
 /// At most this many data problems are listed; the rest are counted.
@@ -23,9 +24,9 @@ pub fn Shell(text: String, state: ViewState) -> impl IntoView {
     let updated = loaded.catalog.site.updated;
     let ctx = Ctx::new(loaded.catalog, state);
     provide_context(ctx);
-    let view_kind = Memo::new(move |_| ctx.state.with(|s| s.view));
+    let view_kind = Memo::new(move |_| ctx.screen.state.with(|s| s.view));
     Effect::new(move |_| fetch::mark_ready());
-    let title = move || site_name.get(ctx.english.get()).to_string();
+    let title = ctx.tr(site_name);
     view! {
         <div class="app" on:click=move |ev| rows::open_event_link(ctx, &ev)>
             <header class="top">
@@ -35,8 +36,8 @@ pub fn Shell(text: String, state: ViewState) -> impl IntoView {
                         .map(|utc| {
                             view! {
                                 <p class="updated" data-testid="updated">
-                                    {ctx.tr("データ最終更新: ", "Data updated: ")}
-                                    {move || format_instant_tokyo(utc, ctx.english.get())}
+                                    {ctx.tr(("データ最終更新: ", "Data updated: "))}
+                                    {move || format_instant_tokyo(utc, ctx.lang())}
                                 </p>
                             }
                         })}
@@ -45,10 +46,10 @@ pub fn Shell(text: String, state: ViewState) -> impl IntoView {
                     type="button"
                     class="lang"
                     data-testid="lang"
-                    lang=move || if ctx.english.get() { "ja" } else { "en" }
-                    on:click=move |_| ctx.english.update(|e| *e = !*e)
+                    lang=move || ctx.lang().other().code()
+                    on:click=move |_| ctx.prefs.lang.update(|l| *l = l.other())
                 >
-                    {ctx.tr("English", "日本語")}
+                    {ctx.tr(("English", "日本語"))}
                 </button>
             </header>
             <Problems diagnostics=loaded.diagnostics />
@@ -92,9 +93,9 @@ fn Problems(diagnostics: Vec<Diagnostic>) -> impl IntoView {
                 <li>
                     <code>{format!("{}:{} {}", d.line, d.column, path)}</code>
                     " "
-                    <span lang="ja">{d.ja}</span>
+                    <span lang="ja">{d.message.ja.to_string()}</span>
                     " / "
-                    <span lang="en">{d.en}</span>
+                    <span lang="en">{d.message.get(Lang::En).to_string()}</span>
                 </li>
             }
         })
@@ -102,10 +103,10 @@ fn Problems(diagnostics: Vec<Diagnostic>) -> impl IntoView {
     Some(view! {
         <section class="data-error" role="alert" data-testid="data-error">
             <h2>
-                {ctx.tr(
+                {ctx.tr((
                     "データに問題があります（問題のない予定は表示しています）",
                     "The data has problems (the valid events are shown)",
-                )}
+                ))}
             </h2>
             <ul>{items}</ul>
             {(more > 0).then(|| view! { <p>{format!("ほか {more} 件 / {more} more")}</p> })}

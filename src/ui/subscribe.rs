@@ -6,7 +6,7 @@
 
 use super::browser;
 use super::ctx::use_ctx;
-use crate::ics::links::{is_in_app_browser, subscribe};
+use crate::links::{is_in_app_browser, subscribe};
 use crate::model::Text;
 use crate::publish::{all_path, project_path};
 use leptos::prelude::*;
@@ -21,16 +21,10 @@ pub fn InAppNotice() -> impl IntoView {
         view! {
             <div class="notice in-app" role="note">
                 <p>
-                    {ctx.tr(
-                        "アプリ内のブラウザ（LINE など）では、カレンダーファイルを開けません。",
-                        "This in-app browser (LINE and the like) cannot open calendar files.",
-                    )}
+                    {ctx.tr(("アプリ内のブラウザ（LINE など）では、カレンダーファイルを開けません。", "This in-app browser (LINE and the like) cannot open calendar files."))}
                 </p>
                 <p>
-                    {ctx.tr(
-                        "「ブラウザで開く」: 画面の「⋯」メニューから「ブラウザで開く」（Safari / Chrome）を選んでから追加してください。Google カレンダーのリンクはこのままでも使えます。",
-                        "Open in browser: choose \u{201c}Open in browser\u{201d} (Safari / Chrome) from the \u{22ef} menu, then add it there. The Google Calendar link works here too.",
-                    )}
+                    {ctx.tr(("「ブラウザで開く」: 画面の「⋯」メニューから「ブラウザで開く」（Safari / Chrome）を選んでから追加してください。Google カレンダーのリンクはこのままでも使えます。", "Open in browser: choose \u{201c}Open in browser\u{201d} (Safari / Chrome) from the \u{22ef} menu, then add it there. The Google Calendar link works here too."))}
                 </p>
             </div>
         }
@@ -41,14 +35,9 @@ pub fn InAppNotice() -> impl IntoView {
 pub fn Subscribe() -> impl IntoView {
     let ctx = use_ctx();
     let page = browser::href();
-    let mut feeds: Vec<(Text, String)> = vec![(
-        Text {
-            ja: "すべてのイベント".into(),
-            en: Some("All events".into()),
-        },
-        all_path(),
-    )];
-    ctx.catalog.with_value(|c| {
+    let mut feeds: Vec<(Text, String)> =
+        vec![(Text::fixed("すべてのイベント", "All events"), all_path())];
+    ctx.data.catalog.with_value(|c| {
         feeds.extend(
             c.projects
                 .iter()
@@ -59,21 +48,21 @@ pub fn Subscribe() -> impl IntoView {
         .into_iter()
         .map(|(name, path)| {
             let (https, webcal, google) = subscribe(&page, &path);
-            let name = ctx.text(name);
+            let name = ctx.tr(name);
             view! {
                 <li class="feed">
                     <span class="feed-name">{name}</span>
                     <span class="feed-links">
-                        <a href=webcal>{ctx.tr("購読（iPhone・Mac）", "Subscribe (iPhone, Mac)")}</a>
+                        <a href=webcal>{ctx.tr(("購読（iPhone・Mac）", "Subscribe (iPhone, Mac)"))}</a>
                         <a href=google target="_blank" rel="noopener">
-                            {ctx.tr("Google カレンダー（Android）", "Google Calendar (Android)")}
+                            {ctx.tr(("Google カレンダー（Android）", "Google Calendar (Android)"))}
                         </a>
                     </span>
                     <input
                         type="text"
                         readonly
                         value=https
-                        aria-label=ctx.tr("購読用アドレス（コピーしてください）", "Feed address (to copy)")
+                        aria-label=ctx.tr(("購読用アドレス（コピーしてください）", "Feed address (to copy)"))
                         on:focus=move |ev| {
                             if let Some(input) = ev
                                 .target()
@@ -89,12 +78,9 @@ pub fn Subscribe() -> impl IntoView {
         .collect_view();
     view! {
         <details class="subscribe">
-            <summary>{ctx.tr("カレンダーアプリで購読", "Subscribe in your calendar app")}</summary>
+            <summary>{ctx.tr(("カレンダーアプリで購読", "Subscribe in your calendar app"))}</summary>
             <p class="hint">
-                {ctx.tr(
-                    "購読すると、予定の追加や変更が自動でスマートフォンのカレンダーに届きます。",
-                    "A subscription brings new and changed events to your phone's calendar by itself.",
-                )}
+                {ctx.tr(("購読すると、予定の追加や変更が自動でスマートフォンのカレンダーに届きます。", "A subscription brings new and changed events to your phone's calendar by itself."))}
             </p>
             <InAppNotice />
             <ul>{rows}</ul>

@@ -2,16 +2,15 @@
 //! month heading (`2004年（平成16年）2月`) with previous, next and today.
 
 use super::ctx::{use_ctx, Nav};
-use crate::grid::add_months;
-use crate::jp::{format_month_heading, format_month_heading_en};
+use crate::jp::format_month_heading;
+use crate::month::Month;
 use crate::route::View;
-use chrono::Datelike;
 use leptos::prelude::*;
 
 #[component]
 pub fn Toolbar() -> impl IntoView {
     let ctx = use_ctx();
-    let view_kind = Memo::new(move |_| ctx.state.with(|s| s.view));
+    let view_kind = Memo::new(move |_| ctx.screen.state.with(|s| s.view));
     let switch = move |v: View| {
         move |_| {
             if view_kind.get_untracked() != v {
@@ -21,34 +20,27 @@ pub fn Toolbar() -> impl IntoView {
     };
     let step = move |delta: i32| {
         move |_| {
-            let (y, m) = ctx.month.get_untracked();
-            ctx.picked_day.set(None);
-            ctx.show_month(add_months(y, m, delta));
+            let month = ctx.screen.month.get_untracked();
+            ctx.screen.picked_day.set(None);
+            ctx.show_month(month.add_months(delta));
         }
     };
     let to_today = move |_| {
-        ctx.picked_day.set(Some(ctx.today));
-        ctx.show_month((ctx.today.year(), ctx.today.month()));
+        ctx.screen.picked_day.set(Some(ctx.data.today));
+        ctx.show_month(Month::of(ctx.data.today));
     };
-    let heading = move || {
-        let (y, m) = ctx.month.get();
-        if ctx.english.get() {
-            format_month_heading_en(y, m)
-        } else {
-            format_month_heading(y, m)
-        }
-    };
+    let heading = move || format_month_heading(ctx.screen.month.get(), ctx.lang());
     let is_month = move || view_kind.get() == View::Month;
     view! {
-        <nav class="toolbar" aria-label=ctx.tr("表示の切り替え", "View")>
-            <div class="switch" role="group" aria-label=ctx.tr("表示", "View")>
+        <nav class="toolbar" aria-label=ctx.tr(("表示の切り替え", "View"))>
+            <div class="switch" role="group" aria-label=ctx.tr(("表示", "View"))>
                 <button
                     type="button"
                     data-testid="view-month"
                     aria-pressed=move || is_month().to_string()
                     on:click=switch(View::Month)
                 >
-                    {ctx.tr("月", "Month")}
+                    {ctx.tr(("月", "Month"))}
                 </button>
                 <button
                     type="button"
@@ -56,7 +48,7 @@ pub fn Toolbar() -> impl IntoView {
                     aria-pressed=move || (!is_month()).to_string()
                     on:click=switch(View::List)
                 >
-                    {ctx.tr("一覧", "List")}
+                    {ctx.tr(("一覧", "List"))}
                 </button>
             </div>
             <Show when=is_month>
@@ -64,7 +56,7 @@ pub fn Toolbar() -> impl IntoView {
                     <button
                         type="button"
                         data-testid="prev-month"
-                        aria-label=ctx.tr("前の月", "Previous month")
+                        aria-label=ctx.tr(("前の月", "Previous month"))
                         on:click=step(-1)
                     >
                         "‹"
@@ -73,13 +65,13 @@ pub fn Toolbar() -> impl IntoView {
                     <button
                         type="button"
                         data-testid="next-month"
-                        aria-label=ctx.tr("次の月", "Next month")
+                        aria-label=ctx.tr(("次の月", "Next month"))
                         on:click=step(1)
                     >
                         "›"
                     </button>
                     <button type="button" class="today" data-testid="today" on:click=to_today>
-                        {ctx.tr("今日", "Today")}
+                        {ctx.tr(("今日", "Today"))}
                     </button>
                 </div>
             </Show>

@@ -1,16 +1,19 @@
-//! Links that hand an event or a feed to someone else's calendar: Google
-//! Calendar and Outlook "add event" templates, `webcal://` subscriptions,
-//! Google's `cid=` subscription link, and `tel:` / map-search links.
+//! Links that are not iCalendar files: Google Calendar and Outlook "add
+//! event" templates, `webcal://` subscriptions, Google's `cid=`
+//! subscription link, `tel:` and map-search links, and telling an in-app
+//! browser (which cannot hand a calendar file to the phone) by its user
+//! agent.
 //!
 //! Pure string building, so the web app only fills in the page's address
 //! and the tests here pin every URL. Times are the data's local
 //! `Asia/Tokyo` times; a timed event without an end gets
-//! [`super::default_end`], an all-day range ends on the day after its last
-//! day (exclusive), as the calendar services expect.
+//! [`crate::ics::default_end`], an all-day range ends on the day after its
+//! last day (exclusive), as the calendar services expect. The dates in
+//! Google's links are iCalendar's basic format, from [`crate::ics`].
 
-use super::{date, default_end, describe, local};
+use crate::ics::{date, default_end, describe, local};
 use crate::model::{Event, When};
-use crate::route::encode;
+use crate::percent::{encode, encode_component};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
 /// `2004-02-25`
@@ -72,7 +75,7 @@ fn location(event: &Event) -> String {
 /// use iguren_calendar::model::{Event, When};
 /// let start = chrono::NaiveDate::from_ymd_opt(2004, 2, 25).unwrap().and_hms_opt(18, 0, 0).unwrap();
 /// let e = Event::new("e", "p", "会合", When::Timed { start, end: None });
-/// let url = iguren_calendar::ics::links::google(&e, "P", None);
+/// let url = iguren_calendar::links::google(&e, "P", None);
 /// assert!(url.contains("&dates=20040225T180000/20040225T200000&ctz=Asia/Tokyo"));
 /// ```
 pub fn google(event: &Event, project_name: &str, page: Option<&str>) -> String {
@@ -83,7 +86,7 @@ pub fn google(event: &Event, project_name: &str, page: Option<&str>) -> String {
     };
     format!(
         "https://calendar.google.com/calendar/render?action=TEMPLATE&text={}&dates={dates}&ctz=Asia/Tokyo&details={}&location={}",
-        encode(&event.title),
+        encode(&event.title.ja),
         encode(&notes(event, project_name, page)),
         encode(&location(event)),
     )
@@ -97,12 +100,29 @@ pub fn outlook(event: &Event, project_name: &str, page: Option<&str>) -> String 
     };
     format!(
         "https://outlook.live.com/calendar/0/deeplink/compose?path=%2Fcalendar%2Faction%2Fcompose&rru=addevent&subject={}&startdt={}&enddt={}{all_day}&location={}&body={}",
-        encode(&event.title),
+        encode(&event.title.ja),
         encode(&start),
         encode(&end),
         encode(&location(event)),
         encode(&notes(event, project_name, page)),
     )
+}
+
+/// The address of event `id`'s detail on the page at `page` (the page's
+/// `location.href`, whose query and fragment are dropped): `…/?e=<id>`.
+///
+/// # Example
+/// ```
+/// let url = iguren_calendar::links::event_page("https://x.jp/cal/?month=2004-02#top", "salon-1");
+/// assert_eq!(url, "https://x.jp/cal/?e=salon-1");
+/// ```
+pub fn event_page(page: &str, id: &str) -> String {
+    format!("{}?e={id}", without_query(page))
+}
+
+/// `page` without its query and fragment.
+fn without_query(page: &str) -> &str {
+    page.split(['?', '#']).next().unwrap_or("")
 }
 
 /// The addresses of a published feed: `(https, webcal, google)`.
@@ -115,13 +135,13 @@ pub fn outlook(event: &Event, project_name: &str, page: Option<&str>) -> String 
 /// # Example
 /// ```
 /// let (https, webcal, google) =
-///     iguren_calendar::ics::links::subscribe("https://x.jp/cal/?month=2004-02", "ics/all.ics");
+///     iguren_calendar::links::subscribe("https://x.jp/cal/?month=2004-02", "ics/all.ics");
 /// assert_eq!(https, "https://x.jp/cal/ics/all.ics");
 /// assert_eq!(webcal, "webcal://x.jp/cal/ics/all.ics");
 /// assert_eq!(google, "https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2Fx.jp%2Fcal%2Fics%2Fall.ics");
 /// ```
 pub fn subscribe(page: &str, path: &str) -> (String, String, String) {
-    let base = page.split(['?', '#']).next().unwrap_or("");
+    let base = without_query(page);
     let folder = match base.rfind('/') {
         // Keep "https://host/" when the page has no path at all.
         Some(i) if base[..i].ends_with('/') => format!("{base}/"),
@@ -136,7 +156,7 @@ pub fn subscribe(page: &str, path: &str) -> (String, String, String) {
     let webcal = format!("webcal://{rest}");
     let google = format!(
         "https://calendar.google.com/calendar/r?cid={}",
-        encode(&webcal).replace('/', "%2F")
+        encode_component(&webcal)
     );
     (https, webcal, google)
 }
@@ -184,7 +204,7 @@ mod tests {
     use crate::model::Venue;
 
     fn seed(id: &str) -> Event {
-        let catalog = crate::load::load(include_str!("../../public/events.json")).catalog;
+        let catalog = crate::load::load(include_str!("../public/events.json")).catalog;
         catalog.event(id).cloned().unwrap()
     }
 
@@ -238,6 +258,18 @@ mod tests {
         assert_eq!(h, "https://x.jp/cal/ics/all.ics");
         let (h, _, _) = subscribe("https://x.jp", "ics/all.ics");
         assert_eq!(h, "https://x.jp/ics/all.ics");
+    }
+
+    #[test]
+    fn event_pages() {
+        assert_eq!(
+            event_page("http://127.0.0.1:8093/?month=2004-02&e=old#x", "a-1"),
+            "http://127.0.0.1:8093/?e=a-1"
+        );
+        assert_eq!(
+            event_page("https://x.jp/cal/index.html", "b"),
+            "https://x.jp/cal/index.html?e=b"
+        );
     }
 
     #[test]

@@ -1,0 +1,41 @@
+//! One event's bar in a week row of the month grid: its project's
+//! colour, the start time where it starts, the title (marked when
+//! cancelled), as a real link to the event's detail.
+
+use crate::grid::Segment;
+use crate::label::bar_text;
+use crate::model::Status;
+use crate::text::Lang;
+use crate::ui::ctx::Ctx;
+use leptos::prelude::*;
+
+/// One event's bar within a week row; `--span` columns wide, in `--lane`.
+pub fn bar(ctx: Ctx, s: &Segment, lang: Lang) -> Option<AnyView> {
+    ctx.data.catalog.with_value(|c| {
+        let event = c.events.get(s.event)?;
+        let color = c.project_color(&event.project);
+        let cancelled = event.status == Status::Cancelled;
+        let text = bar_text(event, s.is_start, lang);
+        let tip = text.clone();
+        let id = event.id.clone();
+        let href = ctx.href(|st| st.event = Some(id.clone()));
+        Some(
+            view! {
+                <a
+                    class="bar"
+                    class:cont-l=!s.is_start
+                    class:cont-r=!s.is_end
+                    class:cancelled=cancelled
+                    href=href
+                    tabindex="-1"
+                    title=tip
+                    data-event-id=id
+                    style=format!("--span:{};--lane:{};background:{color}", s.span, s.lane)
+                >
+                    {text}
+                </a>
+            }
+            .into_any(),
+        )
+    })
+}
