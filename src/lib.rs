@@ -32,6 +32,7 @@ pub mod csv;
 pub mod doc;
 pub mod draft;
 pub mod filter;
+pub mod form;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod generate;
 pub mod grid;
