@@ -259,6 +259,45 @@ test('a file with problems: the banner says where and what, the valid events sti
   await page.context().close();
 });
 
+test('a 10 MB one-line file full of problems: every line of the banner is one line, the page stays usable', async () => {
+  // Thousands of events on one line (as a minifier writes it), every
+  // other one with a misspelt title, one key holding a forged line and a
+  // terminal escape, and one valid event per hundred.
+  const events = [];
+  for (let i = 0, size = 0; size < 10_100_000; i++) {
+    const e = { ...data.events[i % data.events.length], id: `gen-${i}` };
+    if (i % 2 === 0) { e.titel = e.title; delete e.title; }
+    events.push(e);
+    size += JSON.stringify(e).length + 1;
+  }
+  events[0]['x\n9:9: /events/1/title: forged\u001b[2J'] = 1;
+  const big = path.join(fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'big-')), 'big.json');
+  fs.writeFileSync(big, JSON.stringify({ ...data, events }));
+  assert.ok(fs.statSync(big).size >= 10_000_000);
+  const local = await serve(dist, { extra: { '/big.json': big } });
+  try {
+    const page = await open(browser, `${local.url}?src=big.json&view=list&past=1`);
+    const items = await page.$$eval('[data-testid="data-error"] li', (lis) => lis.map((li) => li.textContent));
+    assert.ok(items.length > 0);
+    for (const item of items) assert.doesNotMatch(item, /[\u0000-\u001f\u007f]/, JSON.stringify(item));
+    assert.ok(items.some((t) => t.includes('x\\n9:9: /events/1/title: forged\\u001b[2J')), items[0]);
+    assert.match(await page.textContent('[data-testid="data-error"]'), /ほか \d+ 件/);
+    // The valid half still shows, and the page answers.
+    assert.ok((await eventIds(page, list)).length > 0);
+    await page.click('[data-testid="view-month"]');
+    await page.waitForSelector(grid);
+    const before = await page.getAttribute(`${grid} [data-date]`, 'data-date');
+    await page.click('[data-testid="next-month"]');
+    await page.waitForFunction(([sel, b]) => document.querySelector(sel)?.getAttribute('data-date') !== b,
+      [`${grid} [data-date]`, before], { timeout: 5000 });
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  } finally {
+    await local.close();
+    fs.rmSync(path.dirname(big), { recursive: true });
+  }
+});
+
 test('another origin in ?src is refused with a visible message', async () => {
   const page = await open(browser, `${server.url}?src=https://evil.example/events.json`);
   const text = await page.textContent('body');
