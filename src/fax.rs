@@ -30,12 +30,12 @@ h1 { font-size: 17pt; margin: 14px 0 6px; }
 table { width: 100%; border-collapse: collapse; margin: 8px 0; }
 th, td { border: 1px solid #000; padding: 6px 8px; text-align: left; vertical-align: top; font-size: 11pt; }
 th { width: 26%; background: #f0f0f0; font-weight: 700; }
-.fill td { height: 13mm; }
-.message td { height: 30mm; }
+.fill td { height: 12mm; }
+.message td { height: 24mm; }
 .foot { display: flex; justify-content: space-between; gap: 16px; align-items: flex-start; margin-top: 8px; }
-.contact { font-size: 10.5pt; margin: 0; }
+.contact { font-size: 10.5pt; margin: 0; display: grid; grid-template-columns: auto 1fr; gap: 1px 10px; }
 .contact dt { font-weight: 700; }
-.contact dd { margin: 0 0 2px; }
+.contact dd { margin: 0; }
 figure { margin: 0; text-align: center; font-size: 8pt; }
 figure svg { display: block; margin: 0 auto; }
 @media print { .screen { display: none; } body { padding: 0; } th { background: #f0f0f0; -webkit-print-color-adjust: exact; print-color-adjust: exact; } }

@@ -190,32 +190,18 @@ fn signup(event: &Event, lang: Lang) -> Option<AnyView> {
                 </a>
             }
         });
+        let main = reg.url.is_none();
         let mail = mail.clone().map(|m| {
-            let href = mail_link(event, &m);
-            let main = reg.url.is_none();
-            view! {
-                <a class="button" class:primary=main data-testid="signup-mail" href=href>
-                    {lang.pick("メールで申し込む", "Sign up by e-mail")}
-                </a>
-                <span class="signup-addr">{m}</span>
-            }
+            let label = lang.pick("メールで申し込む", "Sign up by e-mail");
+            way("signup-mail", mail_link(event, &m), label, m, main, false)
         });
         let call = phone.clone().and_then(|p| {
-            let href = tel(&p)?;
-            Some(view! {
-                <a class="button" data-testid="signup-tel" href=href>
-                    {lang.pick("電話で申し込む", "Sign up by phone")}
-                </a>
-                <span class="signup-addr">{format!("TEL {p}")}</span>
-            })
+            let label = lang.pick("電話で申し込む", "Sign up by phone");
+            Some(way("signup-tel", tel(&p)?, label, format!("TEL {p}"), false, false))
         });
         let sheet = fax.clone().map(|f| {
-            view! {
-                <a class="button" data-testid="signup-fax" href=fax_path(&event.id) target="_blank" rel="noopener">
-                    {lang.pick("FAX申込書を印刷", "Print the FAX sign-up sheet")}
-                </a>
-                <span class="signup-addr">{format!("FAX {f}")}</span>
-            }
+            let label = lang.pick("FAX申込書を印刷", "Print the FAX sign-up sheet");
+            way("signup-fax", fax_path(&event.id), label, format!("FAX {f}"), false, true)
         });
         view! { <div class="signup-links">{form}{mail}{call}{sheet}</div> }
     });
@@ -231,14 +217,34 @@ fn signup(event: &Event, lang: Lang) -> Option<AnyView> {
         view! {
             <section class="signup" data-testid="signup" aria-labelledby="signup-title">
                 <h3 id="signup-title">{lang.pick("申し込み", "Sign up")}</h3>
+                {deadline}
                 {closed}
                 {actions}
-                {deadline}
                 {note}
             </section>
         }
         .into_any(),
     )
+}
+
+/// One way to sign up: a button, then its address or number as text.
+fn way(
+    testid: &'static str,
+    href: String,
+    label: &'static str,
+    shown: String,
+    main: bool,
+    new_tab: bool,
+) -> AnyView {
+    let target = new_tab.then_some("_blank");
+    let rel = new_tab.then_some("noopener");
+    view! {
+        <a class="button" class:primary=main data-testid=testid href=href target=target rel=rel>
+            {label}
+        </a>
+        <span class="signup-addr">{shown}</span>
+    }
+    .into_any()
 }
 
 fn content(event: &Event, lang: Lang) -> impl IntoView {
