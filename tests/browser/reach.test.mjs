@@ -204,6 +204,7 @@ test('QR codes on the share page, the FAX sheet and the printed month decode to 
   fs.writeFileSync('target/print-month-url.pdf', pdf);
   const raw = execFileSync('pdftotext', ['-layout', 'target/print-month-url.pdf', '-'], { encoding: 'utf8' });
   assert.ok(raw.split('\f')[0].includes(ADDRESS), 'the address under the code on page 1');
+  assert.equal(raw.split('\f').filter((p) => p.trim()).length, 2, 'still the month and its list on two pages');
   await month.emulateMedia({ media: 'screen' });
   assert.equal(await img.isVisible(), false);
   await month.context().close();
