@@ -34,12 +34,12 @@ if [ ! -x scripts/node_modules/.bin/wasm-opt ]; then
 fi
 
 if [ "$what" = test ]; then
-  if [ ! -d tests/clients/node_modules/ical.js ] || [ ! -d tests/clients/node_modules/ajv ]; then
-    log "installing ical.js and ajv (npm) for the calendar-file and schema tests"
+  if [ ! -d tests/clients/node_modules/ical.js ] || [ ! -d tests/clients/node_modules/ajv ] || [ ! -d tests/clients/node_modules/feedsmith ]; then
+    log "installing ical.js, ajv and feedsmith (npm) for the calendar-file, schema and feed tests"
     (cd tests/clients && npm ci --no-audit --no-fund --loglevel=error)
   fi
-  if [ ! -d tests/browser/node_modules/playwright-core ]; then
-    log "installing playwright-core and axe-core (npm) for the browser tests"
+  if [ ! -d tests/browser/node_modules/playwright-core ] || [ ! -d tests/browser/node_modules/jsqr ]; then
+    log "installing playwright-core, axe-core and jsqr (npm) for the browser tests"
     (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
   fi
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v pdftotext >/dev/null; then

@@ -20,6 +20,12 @@
 //! serve the build, the tool and the benchmarks only, so they are not
 //! compiled for wasm32 (the page's WebAssembly never holds them).
 //!
+//! Reaching members where they are: [`signup`] (the deadline and the
+//! prefilled sign-up e-mail, also in the page), and, for the build only,
+//! `reach` (what is written beside the calendar files), `feeds` (Atom and
+//! JSON Feed), `jsonld` (schema.org data for search engines), `fax` (the
+//! FAX sign-up sheet) and `qr` (QR codes as SVG).
+//!
 //! **The edges** are thin and call the same core: the Leptos web app
 //! (`src/ui/`, compiled to WebAssembly by Trunk, entry `src/main.rs`) and
 //! the maintainer tool (`src/bin/calendar.rs`) that checks the data and
@@ -31,6 +37,10 @@ pub mod csp;
 pub mod csv;
 pub mod doc;
 pub mod draft;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod fax;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod feeds;
 pub mod filter;
 pub mod form;
 #[cfg(not(target_arch = "wasm32"))]
@@ -39,6 +49,8 @@ pub mod grid;
 pub mod ics;
 pub mod input;
 pub mod jp;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod jsonld;
 pub mod label;
 pub mod links;
 pub mod load;
@@ -47,8 +59,13 @@ pub mod month;
 pub mod order;
 pub mod percent;
 pub mod publish;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod qr;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod reach;
 pub mod route;
 pub mod save;
+pub mod signup;
 pub mod text;
 
 #[cfg(all(target_arch = "wasm32", feature = "web"))]

@@ -232,6 +232,28 @@ pub struct Event {
     pub revision: u32,
     /// When the event was last changed, as a UTC instant.
     pub updated: Option<NaiveDateTime>,
+    /// How to sign up, when the event takes sign-ups (see [`crate::signup`]).
+    pub registration: Option<Registration>,
+}
+
+/// How to sign up for an event: a form to fill in (such as a Google
+/// Form), by when, and a note. Every part is optional.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Registration {
+    /// The sign-up form, an http(s) link.
+    pub url: Option<String>,
+    pub deadline: Option<Deadline>,
+    /// Words to go with it, e.g. `定員になり次第締め切ります`.
+    pub note: Option<String>,
+}
+
+/// The last moment to sign up, in the site's local time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Deadline {
+    /// Until the end of this day.
+    Day(NaiveDate),
+    /// Until this time.
+    At(NaiveDateTime),
 }
 
 impl Event {
@@ -258,6 +280,7 @@ impl Event {
             status: Status::Scheduled,
             revision: 0,
             updated: None,
+            registration: None,
         }
     }
 }

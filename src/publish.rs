@@ -39,8 +39,20 @@ pub fn share_path(event_id: &str) -> String {
     format!("e/{event_id}.html")
 }
 
+/// Path of the FAX sign-up sheet of one event (written for events whose
+/// contact has a FAX number; see `crate::fax`).
+pub fn fax_path(event_id: &str) -> String {
+    format!("fax/{event_id}.html")
+}
+
+/// Path of the QR code of the calendar's address, for the printed month
+/// (written when `site.url` is known).
+pub fn calendar_qr_path() -> String {
+    "qr/calendar.svg".to_string()
+}
+
 /// Text made safe for HTML content and attribute values.
-fn html(text: &str) -> String {
+pub(crate) fn html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -67,8 +79,16 @@ pub fn summary_line(event: &Event) -> String {
 
 /// The share page of one event: Open Graph and Twitter card tags for chat
 /// previews, then a script-free link and a small script that continue into
-/// the app. Every data text is HTML-escaped.
+/// the app. Every data text is HTML-escaped. Natively it also carries the
+/// project's feeds, the event's JSON-LD and a QR code (`crate::reach`).
 pub fn share_page(catalog: &Catalog, event: &Event) -> String {
+    #[cfg(not(target_arch = "wasm32"))]
+    let (head_extra, body_extra) = (
+        crate::reach::share_head(catalog, event),
+        crate::reach::share_body(catalog, event),
+    );
+    #[cfg(target_arch = "wasm32")]
+    let (head_extra, body_extra) = (String::new(), String::new());
     let site = &catalog.site.name.ja;
     let project = catalog
         .project(&event.project)
@@ -100,13 +120,13 @@ pub fn share_page(catalog: &Catalog, event: &Event) -> String {
 <meta property=\"og:description\" content=\"{description}\">
 <meta property=\"og:locale\" content=\"ja_JP\">
 <meta name=\"twitter:card\" content=\"summary\">
-{canonical}<script>location.replace({target_js})</script>
+{canonical}{head_extra}<script>location.replace({target_js})</script>
 </head>
 <body>
 <h1>{title}</h1>
 <p>{description}</p>
 <p><a href=\"{target}\">カレンダーで見る / Open in the calendar</a></p>
-</body>
+{body_extra}</body>
 </html>
 ",
         site_html = html(site),

@@ -21,6 +21,59 @@ fn check_of_a_valid_file_exits_0() {
     assert!(out.contains("OK (11 projects, 14 events)"), "{out}");
 }
 
+/// A missing `site.url` is a note, not a problem: exit 0, and the build
+/// writes everything but what needs the address. With the address, no
+/// note, and the sitemap, robots.txt and QR codes are written.
+#[test]
+fn a_note_does_not_fail_the_check_and_publish_follows_the_address() {
+    let (code, out, _) = run(&["check", "public/events.json"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("public/events.json: 注意 / note: site.url（公開するアドレス）がないため"),
+        "{out}"
+    );
+    let dir = std::env::temp_dir().join(format!("calendar-cli-note-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let out_dir = dir.join("site");
+    let (code, _, err) = run(&["publish", "public/events.json", out_dir.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    for f in [
+        "feed.atom",
+        "feed.json",
+        "feeds/hojokin.atom",
+        "embed.json",
+        "fax/kawasaki-salon-2004-02-25.html",
+    ] {
+        assert!(out_dir.join(f).is_file(), "{f}");
+    }
+    for f in ["sitemap.xml", "robots.txt", "qr/calendar.svg"] {
+        assert!(!out_dir.join(f).exists(), "{f}");
+    }
+    let with_url = std::fs::read_to_string("public/events.json")
+        .unwrap()
+        .replacen(
+            "\"domain\": \"kanagawa-iguren.com\",",
+            "\"domain\": \"kanagawa-iguren.com\", \"url\": \"https://example.org/calendar/\",",
+            1,
+        );
+    assert!(with_url.contains("example.org"));
+    let file = dir.join("events.json");
+    std::fs::write(&file, with_url).unwrap();
+    let (code, out, _) = run(&["check", file.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("注意"), "{out}");
+    let (code, _, err) = run(&["publish", file.to_str().unwrap(), out_dir.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let robots = std::fs::read_to_string(out_dir.join("robots.txt")).unwrap();
+    assert!(
+        robots.contains("Sitemap: https://example.org/calendar/sitemap.xml"),
+        "{robots}"
+    );
+    assert!(out_dir.join("qr/calendar.svg").is_file());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn check_prints_file_line_col_path_and_both_languages_then_exits_1() {
     let file = "tests/fixtures/load/unknown-field.json";

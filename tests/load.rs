@@ -63,6 +63,7 @@ fn each_problem_in_one_event_keeps_the_other_event() {
         "id-not-url-safe",
         "javascript-link",
         "bad-email",
+        "bad-registration",
     ] {
         assert_eq!(check(name), ["a"], "{name}");
     }
@@ -261,6 +262,10 @@ fn the_schema_names_the_same_fields_as_the_validator() {
         ("contact", get(defs, "contact").clone()),
         ("speaker", first_object(get(defs, "speaker"))),
         ("program", program_item.clone()),
+        (
+            "registration",
+            get(get(event, "properties"), "registration").clone(),
+        ),
     ];
     for (kind, node) in objects {
         let (_, fields) = FIELDS.iter().find(|(k, _)| *k == kind).unwrap();

@@ -35,9 +35,14 @@ calendar — かながわ異グ連カレンダーの保守ツール / maintainer
   calendar check FILE    データファイルを検査します / check an events file
   calendar publish FILE DIR
                          検査して、問題がなければ DIR にカレンダーファイル
-                         (ics/all.ics, ics/project/ID.ics, ics/event/ID.ics)
-                         と共有ページ (e/ID.html) を書き出します / check, then
-                         write the calendar files and share pages
+                         (ics/all.ics, ics/project/ID.ics, ics/event/ID.ics)、
+                         共有ページ (e/ID.html)、フィード (feed.atom,
+                         feed.json, feeds/)、FAX申込書 (fax/ID.html)、
+                         embed.json、site.url があれば sitemap.xml,
+                         robots.txt, QRコードを書き出します / check, then
+                         write the calendar files, share pages, feeds, FAX
+                         sheets, embed.json, and with site.url the sitemap,
+                         robots.txt and QR codes
   calendar fmt FILE [--check]
                          エディターと同じ形に整えて書き戻します（項目の順と
                          未知の項目はそのまま）。--check は書き換えず、整って
@@ -66,6 +71,9 @@ check は問題を一つずつ次の形で表示します / check prints each pr
   FILE:LINE:COL: /json/path: 日本語のメッセージ / English message
 
 終了コード / exit status:
+注意 (note) は問題ではなく、終了コードを変えません / a note is not a
+problem and does not change the exit status.
+
   0  問題なし / the file is valid
   1  問題あり / the file has problems
   2  読めない、または引数の誤り / unreadable file or wrong arguments
@@ -327,8 +335,22 @@ check は問題を一つずつ次の形で表示します / check prints each pr
         }
     }
 
+    /// Today in Tokyo (UTC+9 all year), by the clock of this machine.
+    fn today_tokyo() -> chrono::NaiveDate {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let days = (secs + 9 * 3600) / 86_400;
+        let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+        epoch
+            .checked_add_days(chrono::Days::new(days))
+            .unwrap_or(epoch)
+    }
+
     fn publish(catalog: &Catalog, dir: &str) -> ExitCode {
-        let files = iguren_calendar::publish::files(catalog);
+        let mut files = iguren_calendar::publish::files(catalog);
+        // Feeds, FAX sheets, the sitemap, QR codes and the embed's list.
+        files.extend(iguren_calendar::reach::files(catalog, today_tokyo()));
         for (path, contents) in &files {
             let path = Path::new(dir).join(path);
             let written = path
@@ -385,6 +407,15 @@ check は問題を一つずつ次の形で表示します / check prints each pr
                 loaded.catalog.projects.len(),
                 loaded.catalog.events.len()
             );
+            // Notes are not problems: the file is valid and stays so (exit
+            // 0, the build goes on); they say what the site goes without.
+            for note in iguren_calendar::reach::notes(&loaded.catalog) {
+                println!(
+                    "{file}: 注意 / note: {} / {}",
+                    note.ja,
+                    note.get(iguren_calendar::text::Lang::En)
+                );
+            }
             Ok(loaded.catalog)
         } else {
             eprintln!(

@@ -12,7 +12,8 @@ use super::json::{Node, Value};
 use super::scalar::{self, shown, Moment};
 use super::walk::{field_node, Found, Obj, Walker, TEXT_KEYS};
 use crate::model::{
-    Catalog, Contact, Event, ProgramItem, Project, Site, Speaker, Text, Venue, When,
+    Catalog, Contact, Deadline, Event, ProgramItem, Project, Registration, Site, Speaker, Text,
+    Venue, When,
 };
 use std::collections::HashMap;
 
@@ -37,11 +38,13 @@ const EVENT_KEYS: &[&str] = &[
     "status",
     "revision",
     "updated",
+    "registration",
 ];
 const VENUE_KEYS: &[&str] = &["name", "room", "address", "phone", "url"];
 const CONTACT_KEYS: &[&str] = &["name", "phone", "fax", "email", "url", "address", "note"];
 const SPEAKER_KEYS: &[&str] = &["name", "affiliation"];
 const PROGRAM_KEYS: &[&str] = &["time", "title", "speakers"];
+const REGISTRATION_KEYS: &[&str] = &["url", "deadline", "note"];
 
 /// The field names of each kind of object, kept in step with the JSON Schema by a test.
 pub const FIELDS: &[(&str, &[&str])] = &[
@@ -54,6 +57,7 @@ pub const FIELDS: &[(&str, &[&str])] = &[
     ("contact", CONTACT_KEYS),
     ("speaker", SPEAKER_KEYS),
     ("program", PROGRAM_KEYS),
+    ("registration", REGISTRATION_KEYS),
 ];
 
 /// How a project's id stands, for the events that name it.
@@ -188,6 +192,24 @@ impl Walker {
             email: self.checked(&o, "email", false, scalar::check_email),
             url: self.checked(&o, "url", false, scalar::check_url),
             address: self.string(&o, "address", false),
+            note: self.string(&o, "note", false),
+        })
+    }
+
+    /// An event's `registration`: a form link, a deadline (a day, or a
+    /// day and time, in the site's time) and a note.
+    fn registration(&mut self, parent: &Obj) -> Option<Registration> {
+        let node = parent.get("registration")?;
+        let o = self.object(node, &parent.child("registration"), REGISTRATION_KEYS)?;
+        let deadline = self
+            .parsed(&o, "deadline", false, scalar::parse_moment)
+            .map(|m| match m {
+                Moment::Date(d) => Deadline::Day(d),
+                Moment::DateTime(t) => Deadline::At(t),
+            });
+        Some(Registration {
+            url: self.checked(&o, "url", false, scalar::check_url),
+            deadline,
             note: self.string(&o, "note", false),
         })
     }
@@ -384,6 +406,7 @@ impl Walker {
             }
         };
         let updated = self.parsed(&o, "updated", false, scalar::parse_instant);
+        let registration = self.registration(&o);
         Some(Event {
             id: id?,
             project: project?,
@@ -403,6 +426,7 @@ impl Walker {
             status,
             revision,
             updated,
+            registration,
         })
     }
 }

@@ -106,6 +106,21 @@ pub fn today_tokyo() -> NaiveDate {
     }
 }
 
+/// Now in Tokyo (UTC+9 all year), to the minute: whether a sign-up
+/// deadline has passed.
+pub fn now_tokyo() -> chrono::NaiveDateTime {
+    let ms = js_sys::Date::now() + 9.0 * 3_600_000.0;
+    let minutes = (ms / 60_000.0).floor();
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1)
+        .unwrap_or_default()
+        .and_time(chrono::NaiveTime::MIN);
+    if minutes.is_finite() && minutes >= 0.0 {
+        epoch + chrono::TimeDelta::minutes(minutes as i64)
+    } else {
+        epoch
+    }
+}
+
 const LANG_KEY: &str = "iguren-calendar.lang";
 
 /// The language the member chose last time (Japanese at first).

@@ -17,7 +17,8 @@ use super::subscribe::InAppNotice;
 use crate::jp::{format_time, format_when};
 use crate::links::{event_page, google, map_search, outlook, tel};
 use crate::model::{Contact, Event, Speaker};
-use crate::publish::event_path;
+use crate::publish::{event_path, fax_path};
+use crate::signup::mail_link;
 use crate::text::Lang;
 use leptos::ev::KeyboardEvent;
 use leptos::html;
@@ -155,6 +156,97 @@ fn contact(c: &Contact, lang: Lang) -> AnyView {
     .into_any()
 }
 
+/// The ways to sign up, when the event takes sign-ups: the registration
+/// form (the main button; after the deadline it says so instead), a
+/// prefilled e-mail, a call, the FAX sheet. Addresses and numbers are
+/// also shown as text, for phones without a mail app. Nothing for an
+/// event that is over, or that names no way at all.
+fn signup(event: &Event, lang: Lang) -> Option<AnyView> {
+    let now = browser::now_tokyo();
+    let reg = event.registration.clone().unwrap_or_default();
+    let contact = event.contact.clone().unwrap_or_default();
+    let over = event.when.last_day() < now.date();
+    let passed = over || reg.deadline.is_some_and(|d| d.passed(now));
+    let mail = contact.email.clone();
+    let phone = contact.phone.clone().filter(|p| tel(p).is_some());
+    let fax = contact.fax.clone();
+    if event.registration.is_none()
+        && (over || (mail.is_none() && phone.is_none() && fax.is_none()))
+    {
+        return None;
+    }
+    let deadline = reg.deadline.map(|d| {
+        view! { <p class="deadline">{lang.pick("申込締切：", "Deadline: ")}{d.text(lang)}</p> }
+    });
+    let note = reg
+        .note
+        .clone()
+        .map(|n| view! { <p class="signup-note">{n}</p> });
+    let actions = (!passed).then(|| {
+        let form = reg.url.clone().map(|url| {
+            view! {
+                <a class="button primary" data-testid="signup-form" href=url target="_blank" rel="noopener">
+                    {lang.pick("申込フォームを開く", "Open the sign-up form")}
+                </a>
+            }
+        });
+        let main = reg.url.is_none();
+        let mail = mail.clone().map(|m| {
+            let label = lang.pick("メールで申し込む", "Sign up by e-mail");
+            way("signup-mail", mail_link(event, &m), label, m, main, false)
+        });
+        let call = phone.clone().and_then(|p| {
+            let label = lang.pick("電話で申し込む", "Sign up by phone");
+            Some(way("signup-tel", tel(&p)?, label, format!("TEL {p}"), false, false))
+        });
+        let sheet = fax.clone().map(|f| {
+            let label = lang.pick("FAX申込書を印刷", "Print the FAX sign-up sheet");
+            way("signup-fax", fax_path(&event.id), label, format!("FAX {f}"), false, true)
+        });
+        view! { <div class="signup-links">{form}{mail}{call}{sheet}</div> }
+    });
+    let closed = passed.then(|| {
+        let words = if over {
+            lang.pick("このイベントは終了しました", "This event is over")
+        } else {
+            lang.pick("申込締切を過ぎました", "Sign-ups have closed")
+        };
+        view! { <p class="button passed" data-testid="signup-closed">{words}</p> }
+    });
+    Some(
+        view! {
+            <section class="signup" data-testid="signup" aria-labelledby="signup-title">
+                <h3 id="signup-title">{lang.pick("申し込み", "Sign up")}</h3>
+                {deadline}
+                {closed}
+                {actions}
+                {note}
+            </section>
+        }
+        .into_any(),
+    )
+}
+
+/// One way to sign up: a button, then its address or number as text.
+fn way(
+    testid: &'static str,
+    href: String,
+    label: &'static str,
+    shown: String,
+    main: bool,
+    new_tab: bool,
+) -> AnyView {
+    let target = new_tab.then_some("_blank");
+    let rel = new_tab.then_some("noopener");
+    view! {
+        <a class="button" class:primary=main data-testid=testid href=href target=target rel=rel>
+            {label}
+        </a>
+        <span class="signup-addr">{shown}</span>
+    }
+    .into_any()
+}
+
 fn content(event: &Event, lang: Lang) -> impl IntoView {
     let ctx = use_ctx();
     let (color, project) = ctx.project_look(&event.project, lang);
@@ -217,6 +309,7 @@ fn content(event: &Event, lang: Lang) -> impl IntoView {
                 {event.title.get(lang).to_owned()}
             </h2>
             <p class="when">{format_when(&event.when, lang, true)}</p>
+            {signup(event, lang)}
             <dl class="facts">
                 {fact(lang.pick("会場", "Venue"), (!place.is_empty()).then(|| place.into_any()))}
                 {fact(lang.pick("住所", "Address"), address)}

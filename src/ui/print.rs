@@ -4,12 +4,15 @@
 //! behind "+N件" is lost and colours need not survive black-and-white
 //! printing. The list exists only while printing: on screen, a month of
 //! a large file costs nothing extra. The layout is in `style.css`
-//! (`@media print`, A4 landscape).
+//! (`@media print`, A4 landscape). [`PrintQr`] puts the QR code of the
+//! calendar's address (`qr/calendar.svg`, made by the build when
+//! `site.url` is known) in the corner of the printed month.
 
 use super::ctx::use_ctx;
 use super::list::day_groups;
 use crate::agenda::{agenda, Scope};
 use crate::label::print_heading;
+use crate::publish::calendar_qr_path;
 use leptos::prelude::*;
 
 #[component]
@@ -48,4 +51,21 @@ pub fn PrintList() -> impl IntoView {
             }
         })
     }
+}
+
+/// The QR code of the calendar's address, shown only on paper; nothing
+/// when the data has no `site.url` (the build then makes no code).
+#[component]
+pub fn PrintQr() -> impl IntoView {
+    let ctx = use_ctx();
+    let url = ctx.data.catalog.with_value(|c| c.site.url.clone());
+    url.map(|url| {
+        let alt = format!("QRコード / QR code: {url}");
+        view! {
+            <figure class="print-qr" data-testid="print-qr">
+                <img src=calendar_qr_path() alt=alt width="96" height="96" />
+                <figcaption>{url}</figcaption>
+            </figure>
+        }
+    })
 }

@@ -6,7 +6,7 @@
 //! first view is drawn.
 
 use super::ctx::{use_ctx, Ctx};
-use super::{detail, fetch, filters, list, month, rows, subscribe, toolbar};
+use super::{detail, fetch, filters, list, month, print, rows, subscribe, toolbar};
 use crate::jp::format_instant_tokyo;
 use crate::load::{load, Diagnostic};
 use crate::route::{View, ViewState};
@@ -42,6 +42,7 @@ pub fn Shell(text: String, state: ViewState) -> impl IntoView {
                             }
                         })}
                 </div>
+                <print::PrintQr />
                 <button
                     type="button"
                     class="lang"

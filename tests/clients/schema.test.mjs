@@ -21,7 +21,7 @@ test('the schema flags the mistakes the validator flags', () => {
   const fixtures = new URL('tests/fixtures/load/', root);
   for (const name of ['wrong-type', 'unknown-field', 'missing-field', 'id-not-url-safe', 'javascript-link', 'bad-email',
     'blank-title', 'empty-title', 'hour-24', 'minute-60', 'impossible-time', 'offset-out-of-range',
-    'revision-written-as-decimal', 'control-characters', 'many-keys']) {
+    'revision-written-as-decimal', 'control-characters', 'many-keys', 'bad-registration']) {
     const text = fs.readFileSync(new URL(`${name}.json`, fixtures), 'utf8');
     assert.equal(validate(JSON.parse(text)), false, `${name}.json should fail the schema`);
   }
