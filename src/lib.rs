@@ -35,6 +35,7 @@ pub mod filter;
 pub mod form;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod generate;
+pub mod github;
 pub mod grid;
 pub mod ics;
 pub mod input;
