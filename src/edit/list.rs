@@ -1,6 +1,6 @@
 //! The list page: the file's problems (each one opens its event at its
-//! field), the new-event, open-file and saving tools, and the events by
-//! month, newest first, with search and a project filter.
+//! field), the new-event and open-file tools, the events by month, newest
+//! first, with search and a project filter, and below them saving.
 
 use super::publish::PublishPanel;
 use super::state::{use_ed, Ed};
@@ -67,8 +67,8 @@ pub fn ListPage() -> impl IntoView {
                 ))}
             </p>
         </section>
-        <PublishPanel />
         <Events />
+        <PublishPanel />
     }
 }
 
