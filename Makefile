@@ -6,9 +6,12 @@ export PATH := $(CURDIR)/scripts/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
 .PHONY: serve test build check lint unit clients browser setup-build setup-test
 
-## Serve the site at http://127.0.0.1:8080/ and rebuild on changes.
+## Serve the site at http://127.0.0.1:8080/ and rebuild on changes; the
+## editor page (edit/) is served by a second Trunk on 8081 and reached
+## through 8080/edit/ (Trunk.toml [[proxy]]).
 serve: setup-build
-	trunk serve --offline
+	trunk serve --offline --config edit/Trunk.toml --public-url /edit/ --dist target/edit-serve & \
+	trap 'kill $$!' EXIT; trunk serve --offline
 
 ## Run every test: format, lints (native and wasm32), native tests,
 ## the data check, the release build of the site, and the published
@@ -16,9 +19,11 @@ serve: setup-build
 ## Chromium (tests/browser: views, filters, URL state, detail, axe-core).
 test: setup-test lint unit check build clients browser
 
-## Build the release site into dist/.
+## Build the release site into dist/: the member page, then the editor
+## page into dist/edit/ (its own WebAssembly; the first build empties dist/).
 build: setup-build
 	trunk build --release --offline
+	trunk build --release --offline --config edit/Trunk.toml
 
 ## Check the data file as a maintainer would.
 check:

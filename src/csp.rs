@@ -51,6 +51,24 @@ pub fn policy(html: &str) -> String {
     POLICY.replace("{scripts}", &scripts)
 }
 
+/// The editor page's policy (`edit/`): the member page's, and GitHub's
+/// REST API as the one other origin it may connect to (the optional
+/// commit with a token). The member page never gets it.
+pub fn editor_policy(html: &str) -> String {
+    policy(html).replace(
+        "connect-src 'self'",
+        &format!("connect-src 'self' {}", crate::github::API),
+    )
+}
+
+/// `html` with [`editor_policy`], as [`with_policy`] places it.
+///
+/// # Errors
+/// When the page has no `<head>`.
+pub fn with_editor_policy(html: &str) -> Result<String, String> {
+    insert(html, &editor_policy(html))
+}
+
 /// `html` with the policy early in `<head>`: after `<meta charset>` when
 /// there is one, and before any script it governs. A page that already has
 /// a policy is returned as is.
@@ -58,6 +76,10 @@ pub fn policy(html: &str) -> String {
 /// # Errors
 /// When the page has no `<head>`.
 pub fn with_policy(html: &str) -> Result<String, String> {
+    insert(html, &policy(html))
+}
+
+fn insert(html: &str, policy: &str) -> Result<String, String> {
     if html.contains("Content-Security-Policy") {
         return Ok(html.to_string());
     }
@@ -72,10 +94,7 @@ pub fn with_policy(html: &str) -> Result<String, String> {
         Some(at) if !html[head..at].contains("<script") => at,
         _ => head,
     };
-    let meta = format!(
-        "\n  <meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
-        policy(html)
-    );
+    let meta = format!("\n  <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">");
     Ok(format!("{}{meta}{}", &html[..at], &html[at..]))
 }
 
@@ -115,5 +134,15 @@ mod tests {
         assert!(!p.contains("script-src 'self' 'unsafe-inline'"));
         assert_eq!(with_policy(&page).unwrap(), page, "applied once");
         assert!(with_policy("<html></html>").is_err());
+    }
+
+    #[test]
+    fn the_editor_may_reach_github_and_nothing_else() {
+        let editor = editor_policy(PAGE);
+        assert!(editor.contains("connect-src 'self' https://api.github.com;"));
+        assert_eq!(editor.matches("http").count(), 1, "{editor}");
+        assert!(!policy(PAGE).contains("github"));
+        let page = with_editor_policy(PAGE).unwrap();
+        assert!(page.contains("https://api.github.com"));
     }
 }

@@ -432,6 +432,25 @@ pub fn problems(diagnostics: &[Diagnostic], index: usize) -> Vec<(String, &Diagn
         .collect()
 }
 
+/// The checker's problems with a draft, exactly as `calendar check`
+/// gives them for the file the editor would save: the editor checks the
+/// text [`crate::save::to_text`] writes, with [`crate::load::load`].
+pub fn check(doc: &Doc) -> Vec<Diagnostic> {
+    crate::load::load(&crate::save::to_text(doc)).diagnostics
+}
+
+/// A file the editor opens: the document when the text is JSON (else
+/// `None`: it cannot be edited, only its problems shown), and its problems.
+pub fn open(text: &str) -> (Option<Doc>, Vec<Diagnostic>) {
+    match Doc::parse(text) {
+        Ok(doc) => {
+            let problems = check(&doc);
+            (Some(doc), problems)
+        }
+        Err(_) => (None, crate::load::load(text).diagnostics),
+    }
+}
+
 /// The event a problem's path is about, if any: `/events/3/venue` is 3.
 pub fn event_of(path: &str) -> Option<usize> {
     path.strip_prefix("/events/")?

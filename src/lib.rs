@@ -29,7 +29,9 @@
 //! **The edges** are thin and call the same core: the Leptos web app
 //! (`src/ui/`, compiled to WebAssembly by Trunk, entry `src/main.rs`) and
 //! the maintainer tool (`src/bin/calendar.rs`) that checks the data and
-//! writes the calendar files.
+//! writes the calendar files, and the editor page (`src/edit/`, entry
+//! `src/bin/edit.rs`, its own WebAssembly) on [`doc`], [`form`], [`draft`],
+//! [`save`] and [`github`].
 
 pub mod agenda;
 #[cfg(not(target_arch = "wasm32"))]
@@ -45,6 +47,7 @@ pub mod filter;
 pub mod form;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod generate;
+pub mod github;
 pub mod grid;
 pub mod ics;
 pub mod input;
@@ -68,5 +71,7 @@ pub mod save;
 pub mod signup;
 pub mod text;
 
+#[cfg(all(target_arch = "wasm32", feature = "web"))]
+pub mod edit;
 #[cfg(all(target_arch = "wasm32", feature = "web"))]
 pub mod ui;

@@ -52,6 +52,9 @@ pub struct Site {
     /// The public address of the published site, when known
     /// (`https://example.org/calendar/`).
     pub url: Option<String>,
+    /// The GitHub repository that holds the data (`owner/name`), for the
+    /// editor's 「GitHubで公開」.
+    pub repository: Option<String>,
     /// The organiser's domain, used in event UIDs; it must never change.
     pub domain: String,
     /// When the data was last updated, as a UTC instant.

@@ -121,6 +121,7 @@ fn catalog(events: Vec<Event>) -> Catalog {
             organizer: Text::default(),
             time_zone: "Asia/Tokyo".into(),
             url: None,
+            repository: None,
             domain: "example.jp".into(),
             updated: Some(at(2004, 1, 31, 15, 0)),
         },

@@ -61,6 +61,11 @@ calendar — かながわ異グ連カレンダーの保守ツール / maintainer
   calendar export --csv EVENTS.json
                          予定を Excel で開ける CSV（UTF-8、BOM つき）で標準
                          出力に書きます / print the events as CSV for Excel
+  calendar csp --editor FILE.html
+                         編集ページに、その CSP（GitHub API への接続だけを
+                         追加で許可）を書き込みます（ビルドが使います） /
+                         add the editor page's Content-Security-Policy (also
+                         allows api.github.com); the build runs it
   calendar generate N [SEED]
                          ベンチマーク用に N 件のイベントの有効なデータを
                          標準出力に書きます / print a valid file of N events
@@ -96,11 +101,27 @@ problem and does not change the exit status.
             ["import", ..] => import(&args[1..]),
             ["generate", n] => generate(n, "1"),
             ["generate", n, seed] => generate(n, seed),
+            ["csp", "--editor", page] => editor_csp(page),
             ["publish", file, dir] => match read_and_check(file) {
                 Ok(catalog) => publish(&catalog, dir),
                 Err(code) => code,
             },
             _ => wrong_arguments(),
+        }
+    }
+
+    /// `calendar csp --editor PAGE`: the editor page's policy, in place.
+    fn editor_csp(page: &str) -> ExitCode {
+        let written = std::fs::read_to_string(page)
+            .map_err(|e| e.to_string())
+            .and_then(|html| iguren_calendar::csp::with_editor_policy(&html))
+            .and_then(|html| std::fs::write(page, html).map_err(|e| e.to_string()));
+        match written {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("{page}: CSP を書き込めません / cannot add the CSP: {e}");
+                ExitCode::from(2)
+            }
         }
     }
 

@@ -18,7 +18,15 @@ use crate::model::{
 use std::collections::HashMap;
 
 const TOP_KEYS: &[&str] = &["$schema", "site", "projects", "events"];
-const SITE_KEYS: &[&str] = &["name", "organizer", "timeZone", "url", "domain", "updated"];
+const SITE_KEYS: &[&str] = &[
+    "name",
+    "organizer",
+    "timeZone",
+    "url",
+    "repository",
+    "domain",
+    "updated",
+];
 const PROJECT_KEYS: &[&str] = &["id", "name", "color", "description", "contact", "url"];
 const EVENT_KEYS: &[&str] = &[
     "id",
@@ -175,6 +183,7 @@ impl Walker {
             .parsed(&o, "timeZone", false, scalar::check_time_zone)
             .unwrap_or(site.time_zone);
         site.url = self.checked(&o, "url", false, scalar::check_url);
+        site.repository = self.checked(&o, "repository", false, scalar::check_repository);
         site.domain = self
             .checked(&o, "domain", true, scalar::check_domain)
             .unwrap_or_default();

@@ -25,7 +25,9 @@ mod walk;
 
 pub use catalog::FIELDS;
 use scalar::escape_controls_owned;
-pub use scalar::{check_url, edit_distance, escape_controls, parse_date, Problem};
+pub use scalar::{
+    check_repository, check_url, edit_distance, escape_controls, parse_date, Problem,
+};
 
 use crate::model::Catalog;
 use crate::text::{Lang, Text};

@@ -309,6 +309,33 @@ pub fn check_domain(s: &str) -> Result<(), Problem> {
     }
 }
 
+/// A GitHub repository, `owner/name` (`site.repository`).
+pub fn check_repository(s: &str) -> Result<(), Problem> {
+    let ok = s.split_once('/').is_some_and(|(owner, name)| {
+        let part = |p: &str, extra: &str| {
+            !p.is_empty()
+                && p.len() <= 100
+                && p.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || extra.contains(c))
+        };
+        part(owner, "") && part(name, "._") && name != "." && name != ".."
+    });
+    if ok {
+        Ok(())
+    } else {
+        Err(problem(
+            format!(
+                "リポジトリ「{}」は「持ち主/名前」の形で書いてください（例: kanagawa-iguren/calendar）",
+                shown(s)
+            ),
+            format!(
+                "repository \"{}\" must be owner/name (e.g. kanagawa-iguren/calendar)",
+                shown(s)
+            ),
+        ))
+    }
+}
+
 /// An event's `status`.
 pub fn parse_status(s: &str) -> Result<Status, Problem> {
     match s {

@@ -247,7 +247,7 @@ fn way(
     .into_any()
 }
 
-fn content(event: &Event, lang: Lang) -> impl IntoView {
+pub(crate) fn content(event: &Event, lang: Lang) -> impl IntoView {
     let ctx = use_ctx();
     let (color, project) = ctx.project_look(&event.project, lang);
     let project_ja = ctx.project_look(&event.project, Lang::Ja).1;

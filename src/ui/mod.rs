@@ -12,14 +12,14 @@
 //! - `toolbar`, `filters`, `month` (grid, week, bar), `day`, `list`, `rows`,
 //!   `detail`, `subscribe`: one job each
 
-mod browser;
-mod ctx;
+pub(crate) mod browser;
+pub(crate) mod ctx;
 mod day;
-mod detail;
-mod fetch;
+pub(crate) mod detail;
+pub(crate) mod fetch;
 mod filters;
 mod list;
-mod month;
+pub(crate) mod month;
 mod print;
 mod rows;
 mod shell;

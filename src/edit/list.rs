@@ -1,0 +1,336 @@
+//! The list page: the file's problems (each one opens its event at its
+//! field), the new-event and open-file tools, the events by month, newest
+//! first, with search and a project filter, and below them saving.
+
+use super::publish::PublishPanel;
+use super::state::{use_ed, Ed};
+use super::web;
+use crate::doc::Value;
+use crate::form::{self, Row};
+use crate::jp::{format_day, format_month_heading};
+use crate::month::Month;
+use crate::text::Lang;
+use leptos::prelude::*;
+
+/// At most this many file problems are listed; the rest are counted.
+const MAX_PROBLEMS: usize = 50;
+
+#[component]
+pub fn ListPage() -> impl IntoView {
+    let ed = use_ed();
+    view! {
+        <FileProblems />
+        <section class="ed-tools" aria-labelledby="ed-tools-title">
+            <h2 id="ed-tools-title" class="ed-h2">{ed.tr(("予定を追加・ファイル", "Add events, files"))}</h2>
+            <div class="ed-tool-row">
+                <button
+                    type="button"
+                    class="ed-button ed-primary"
+                    data-testid="new-event"
+                    on:click=move |_| super::actions::new_event(ed)
+                >
+                    {ed.tr(("＋ 新しい予定", "+ New event"))}
+                </button>
+                <label class="ed-button ed-file">
+                    {ed.tr(("ファイルを開く", "Open a file"))}
+                    <input
+                        type="file"
+                        accept=".json,application/json"
+                        data-testid="open-file"
+                        on:change=move |ev| web::picked_file(ed, &ev)
+                    />
+                </label>
+                {move || ed.dirty.get().then(|| view! {
+                    <button
+                        type="button"
+                        class="ed-button ed-quiet"
+                        data-testid="discard-draft"
+                        on:click=move |_| {
+                            let ask = ed.lang.get_untracked().pick(
+                                "保存していない変更をすべて捨てて、サイトのデータを開き直しますか？",
+                                "Discard every unsaved change and reopen the site's data?",
+                            );
+                            if web::confirm(ask) {
+                                web::forget_draft();
+                                web::reload();
+                            }
+                        }
+                    >
+                        {ed.tr(("下書きを捨てる", "Discard the draft"))}
+                    </button>
+                })}
+            </div>
+            <p class="ed-hint">
+                {ed.tr((
+                    "events.json をここにドロップしても開けます。下書きはこのブラウザに自動で保存されます。",
+                    "You can also drop an events.json here. The draft is kept in this browser automatically.",
+                ))}
+            </p>
+        </section>
+        <Events />
+        <PublishPanel />
+    }
+}
+
+/// The problems of the whole file, each a link to its field.
+#[component]
+fn FileProblems() -> impl IntoView {
+    let ed = use_ed();
+    move || {
+        let broken = ed.broken.get();
+        let problems = if broken.is_empty() {
+            ed.problems.get()
+        } else {
+            broken
+        };
+        if problems.is_empty() {
+            return None;
+        }
+        let lang = ed.lang.get();
+        let count = problems.len();
+        let items = problems
+            .into_iter()
+            .take(MAX_PROBLEMS)
+            .map(|d| {
+                let message = d.message.get(lang).to_owned();
+                let place = if d.path.is_empty() { "/".to_string() } else { d.path.clone() };
+                match form::event_of(&d.path).filter(|&i| i < ed.event_count()) {
+                    Some(index) => {
+                        let field = form::problems(std::slice::from_ref(&d), index)
+                            .first()
+                            .map(|(f, _)| f.clone());
+                        let title = ed.doc.with_untracked(|doc| {
+                            doc.text(&format!("/events/{index}/title"))
+                                .unwrap_or("")
+                                .to_string()
+                        });
+                        view! {
+                            <li>
+                                <button
+                                    type="button"
+                                    class="ed-problem-link"
+                                    data-path=d.path.clone()
+                                    on:click=move |_| ed.open(index, field.clone())
+                                >
+                                    <span class="ed-where">{format!("{title} {place}")}</span>
+                                    <span>{message}</span>
+                                </button>
+                            </li>
+                        }
+                        .into_any()
+                    }
+                    None => view! {
+                        <li class="ed-problem-text" data-path=d.path.clone()>
+                            <span class="ed-where">{format!("{}:{} {place}", d.line, d.column)}</span>
+                            <span>{message}</span>
+                        </li>
+                    }
+                    .into_any(),
+                }
+            })
+            .collect_view();
+        let more = (count > MAX_PROBLEMS).then(|| {
+            view! {
+                <p>{lang.pick(
+                    format!("ほか {} 件", count - MAX_PROBLEMS),
+                    format!("and {} more", count - MAX_PROBLEMS),
+                )}</p>
+            }
+        });
+        Some(view! {
+            <section class="ed-problems" data-testid="file-problems" aria-labelledby="ed-problems-title">
+                <h2 id="ed-problems-title" class="ed-h2">
+                    {lang.pick(format!("データの問題 {count} 件"), format!("{count} problems in the data"))}
+                </h2>
+                <p class="ed-hint">
+                    {lang.pick(
+                        "問題があっても下書きは保存されます。公開用の保存は、すべて直してからできます。",
+                        "The draft is kept even with problems; saving for publication needs them fixed.",
+                    )}
+                </p>
+                <ul>{items}</ul>
+                {more}
+            </section>
+        })
+    }
+}
+
+/// The projects of the draft: id, name in `lang`, colour.
+pub fn projects(ed: Ed, lang: Lang) -> Vec<(String, String, String)> {
+    ed.doc.with_untracked(|d| match d.get("/projects") {
+        Some(Value::Array { items, .. }) => items
+            .iter()
+            .filter_map(|p| {
+                let id = p.get("id")?.as_str()?.to_string();
+                let name = match p.get("name") {
+                    Some(Value::Object { .. }) => {
+                        let n = p.get("name");
+                        let pick = |k: &str| n.and_then(|n| n.get(k)).and_then(Value::as_str);
+                        match lang {
+                            Lang::En => pick("en").or_else(|| pick("ja")),
+                            Lang::Ja => pick("ja"),
+                        }
+                        .unwrap_or(&id)
+                        .to_string()
+                    }
+                    Some(v) => v.as_str().unwrap_or(&id).to_string(),
+                    None => id.clone(),
+                };
+                let color = p
+                    .get("color")
+                    .and_then(Value::as_str)
+                    .filter(|c| c.len() == 7 && c.starts_with('#'))
+                    .unwrap_or(crate::model::FALLBACK_COLOR)
+                    .to_string();
+                Some((id, name, color))
+            })
+            .collect(),
+        _ => Vec::new(),
+    })
+}
+
+/// A status in words (`scheduled` is not said).
+pub fn status_label(status: &str, lang: Lang) -> Option<String> {
+    form::STATUSES
+        .iter()
+        .find(|(s, _)| *s == status && status != "scheduled")
+        .map(|(_, (ja, en))| lang.pick(*ja, *en).to_string())
+}
+
+#[component]
+fn Events() -> impl IntoView {
+    let ed = use_ed();
+    let query = RwSignal::new(String::new());
+    let project = RwSignal::new(String::new());
+    let rows = Memo::new(move |_| {
+        let p = project.get();
+        let q = query.get();
+        ed.doc.with(|d| {
+            ed.problems
+                .with(|ps| form::rows(d, ps, &q, (!p.is_empty()).then_some(p.as_str())))
+        })
+    });
+    let options = move || {
+        projects(ed, ed.lang.get())
+            .into_iter()
+            .map(|(id, name, _)| view! { <option value=id>{name}</option> })
+            .collect_view()
+    };
+    view! {
+        <section class="ed-events" aria-labelledby="ed-events-title">
+            <h2 id="ed-events-title" class="ed-h2">{ed.tr(("予定の一覧", "Events"))}</h2>
+            <div class="ed-filters">
+                <label class="ed-field">
+                    <span>{ed.tr(("検索", "Search"))}</span>
+                    <input
+                        type="search"
+                        data-testid="editor-search"
+                        prop:value=move || query.get()
+                        on:input=move |ev| query.set(event_target_value(&ev))
+                    />
+                </label>
+                <label class="ed-field">
+                    <span>{ed.tr(("プロジェクト", "Project"))}</span>
+                    <select
+                        data-testid="editor-project"
+                        on:change=move |ev| project.set(event_target_value(&ev))
+                    >
+                        <option value="">{ed.tr(("すべて", "All"))}</option>
+                        {options}
+                    </select>
+                </label>
+            </div>
+            <div data-testid="editor-list" class="ed-list">
+                {move || list_body(ed, rows.get())}
+            </div>
+        </section>
+    }
+}
+
+fn list_body(ed: Ed, rows: Vec<Row>) -> AnyView {
+    let lang = ed.lang.get();
+    if rows.is_empty() {
+        return view! { <p class="ed-empty">{lang.pick("予定はありません", "No events")}</p> }
+            .into_any();
+    }
+    let looks = projects(ed, lang);
+    let mut out = Vec::new();
+    let mut month: Option<Option<Month>> = None;
+    let mut group = Vec::new();
+    let flush = |month: Option<Option<Month>>, group: &mut Vec<AnyView>, out: &mut Vec<AnyView>| {
+        if let Some(m) = month {
+            let heading = m.map_or_else(
+                || lang.pick("日付のない予定", "No date").to_string(),
+                |m| format_month_heading(m, lang),
+            );
+            let items = std::mem::take(group);
+            out.push(
+                view! {
+                    <h3 class="ed-month">{heading}</h3>
+                    <ul class="ed-rows">{items}</ul>
+                }
+                .into_any(),
+            );
+        }
+    };
+    for row in rows {
+        let m = row.day.map(Month::of);
+        if month != Some(m) {
+            flush(month, &mut group, &mut out);
+            month = Some(m);
+        }
+        group.push(row_view(ed, &row, &looks, lang));
+    }
+    flush(month, &mut group, &mut out);
+    out.into_iter().collect_view().into_any()
+}
+
+fn row_view(ed: Ed, row: &Row, looks: &[(String, String, String)], lang: Lang) -> AnyView {
+    let (name, color) = looks.iter().find(|(id, _, _)| *id == row.project).map_or(
+        (
+            row.project.clone(),
+            crate::model::FALLBACK_COLOR.to_string(),
+        ),
+        |(_, n, c)| (n.clone(), c.clone()),
+    );
+    let day = row.day.map_or_else(
+        || lang.pick("日付なし", "no date").to_string(),
+        |d| format_day(d, lang),
+    );
+    let title = if row.title.is_empty() {
+        lang.pick("（題名なし）", "(no title)").to_string()
+    } else {
+        row.title.clone()
+    };
+    let status = status_label(&row.status, lang);
+    let problems = (row.problems > 0).then(|| {
+        let n = row.problems;
+        view! {
+            <span class="ed-count" data-testid="problem-count">
+                {lang.pick(format!("問題 {n} 件"), format!("{n} problems"))}
+            </span>
+        }
+    });
+    let index = row.index;
+    view! {
+        <li>
+            <button
+                type="button"
+                class="ed-row"
+                class:ed-cancelled={row.status == "cancelled"}
+                data-event-id=row.id.clone()
+                on:click=move |_| ed.open(index, None)
+            >
+                <span class="ed-row-day">{day}</span>
+                <span class="ed-row-title">{title}</span>
+                <span class="ed-row-meta">
+                    <span class="ed-swatch" style:background-color=color aria-hidden="true"></span>
+                    <span>{name}</span>
+                    {status.map(|s| view! { <span class="ed-status">{s}</span> })}
+                    {problems}
+                </span>
+            </button>
+        </li>
+    }
+    .into_any()
+}

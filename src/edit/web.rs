@@ -1,0 +1,270 @@
+//! The editor's browser plumbing, and the only place of `src/edit/` that
+//! touches `web_sys`: the draft in `localStorage` (per page address), the
+//! GitHub token in `sessionStorage` only, files picked or dropped, the
+//! warning before leaving with unsaved changes, and the two requests of
+//! the GitHub contents API.
+
+use super::state::{Ed, Opened};
+use crate::text::Text;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+fn local() -> Option<web_sys::Storage> {
+    window()?.local_storage().ok().flatten()
+}
+
+fn session() -> Option<web_sys::Storage> {
+    window()?.session_storage().ok().flatten()
+}
+
+/// The storage key of this page's draft (two sites on one host keep apart).
+fn key(what: &str) -> String {
+    let path = window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    format!("iguren-editor:{path}:{what}")
+}
+
+/// A parameter of the page's query (`src=`, `e=`), if any.
+pub fn query(name: &str) -> Option<String> {
+    let search = window()?.location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    params.get(name)
+}
+
+/// The draft kept from an earlier visit, when it has unsaved changes.
+pub fn stored_draft() -> Option<Opened> {
+    let s = local()?;
+    let draft = s.get_item(&key("draft")).ok().flatten()?;
+    let saved = s.get_item(&key("saved")).ok().flatten().unwrap_or_default();
+    if draft == saved {
+        return None;
+    }
+    let base = s.get_item(&key("base")).ok().flatten().unwrap_or_default();
+    let doc = crate::doc::Doc::parse(&draft).ok()?;
+    Some(Opened {
+        doc,
+        base,
+        saved,
+        notice: Some((
+            Text::fixed(
+                "前回の下書きを復元しました。保存するまで、下書きはこのブラウザに残ります。",
+                "Your previous draft was restored. It stays in this browser until you save it.",
+            ),
+            false,
+        )),
+        broken: Vec::new(),
+    })
+}
+
+/// Keeps the draft, the file it started from and the last saved text in
+/// `localStorage` on every change.
+pub fn store_draft_on_change(ed: Ed) {
+    Effect::new(move |_| {
+        let Some(s) = local() else { return };
+        let fits = ed.text.with(|t| s.set_item(&key("draft"), t).is_ok())
+            && ed.base.with(|b| s.set_item(&key("base"), b).is_ok())
+            && ed.saved.with(|t| s.set_item(&key("saved"), t).is_ok());
+        if !fits {
+            ed.say(
+                "下書きをこのブラウザに保存できません（容量不足）。こまめにダウンロードしてください。",
+                "The draft cannot be kept in this browser (storage full); download it often.",
+                true,
+            );
+        }
+    });
+}
+
+/// Forgets the draft (after the maintainer chose to discard it).
+pub fn forget_draft() {
+    if let Some(s) = local() {
+        for what in ["draft", "base", "saved"] {
+            let _ = s.remove_item(&key(what));
+        }
+    }
+}
+
+pub fn reload() {
+    if let Some(w) = window() {
+        let _ = w.location().reload();
+    }
+}
+
+/// The browser asks before the page is left with unsaved changes.
+pub fn ask_before_leaving(ed: Ed) {
+    let handle = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        if ed.dirty.get_untracked() {
+            ev.prevent_default();
+            ev.set_return_value("unsaved");
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// A yes/no question in the browser's own dialog.
+pub fn confirm(question: &str) -> bool {
+    window()
+        .and_then(|w| w.confirm_with_message(question).ok())
+        .unwrap_or(false)
+}
+
+/// Opens the first file of a drop.
+pub fn dropped_file(ed: Ed, ev: web_sys::DragEvent) {
+    ev.prevent_default();
+    if let Some(file) = ev
+        .data_transfer()
+        .and_then(|d| d.files())
+        .and_then(|f| f.get(0))
+    {
+        open_file(ed, file);
+    }
+}
+
+/// Opens the file picked in an `<input type=file>`.
+pub fn picked_file(ed: Ed, ev: &web_sys::Event) {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    if let Some(file) = input.files().and_then(|f| f.get(0)) {
+        open_file(ed, file);
+    }
+    input.set_value("");
+}
+
+fn open_file(ed: Ed, file: web_sys::File) {
+    if ed.dirty.get_untracked()
+        && !confirm(ed.lang.get_untracked().pick(
+            "保存していない変更があります。破棄してこのファイルを開きますか？",
+            "There are unsaved changes. Discard them and open this file?",
+        ))
+    {
+        return;
+    }
+    let name = file.name();
+    leptos::task::spawn_local(async move {
+        let bytes = match JsFuture::from(file.array_buffer()).await {
+            Ok(b) => js_sys::Uint8Array::new(&b).to_vec(),
+            Err(_) => {
+                ed.say(
+                    format!("{name} を読めません"),
+                    format!("cannot read {name}"),
+                    true,
+                );
+                return;
+            }
+        };
+        match crate::load::utf8(bytes) {
+            Ok(text) => {
+                let mut opened = Opened::file(&text);
+                if opened.notice.is_none() {
+                    opened.notice = Some((
+                        Text::both(format!("{name} を開きました"), format!("Opened {name}")),
+                        false,
+                    ));
+                }
+                ed.replace(opened);
+            }
+            Err(message) => ed.say(
+                format!("{name}: {message}"),
+                format!("{name}: {message}"),
+                true,
+            ),
+        }
+    });
+}
+
+/// Sets the shown value of the form's input named `name`.
+pub fn set_input(name: &str, value: &str) {
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let selector = format!("[data-testid=\"event-form\"] [name=\"{name}\"]");
+    if let Some(e) = doc.query_selector(&selector).ok().flatten() {
+        if let Some(input) = e.dyn_ref::<web_sys::HtmlInputElement>() {
+            input.set_value(value);
+        } else if let Some(area) = e.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            area.set_value(value);
+        }
+    }
+}
+
+const TOKEN: &str = "iguren-editor.token";
+
+/// The GitHub token, kept in this tab's `sessionStorage` only.
+pub fn token() -> String {
+    session()
+        .and_then(|s| s.get_item(TOKEN).ok().flatten())
+        .unwrap_or_default()
+}
+
+pub fn set_token(token: &str) {
+    if let Some(s) = session() {
+        let _ = if token.is_empty() {
+            s.remove_item(TOKEN)
+        } else {
+            s.set_item(TOKEN, token)
+        };
+    }
+}
+
+/// A request to the GitHub API with the token; the status and body text.
+///
+/// # Errors
+/// When the network fails (offline, or refused).
+pub async fn github(
+    method: &str,
+    url: &str,
+    token: &str,
+    body: Option<&str>,
+) -> Result<(u16, String), String> {
+    let w = window().ok_or("no window")?;
+    let init = web_sys::RequestInit::new();
+    init.set_method(method);
+    init.set_cache(web_sys::RequestCache::NoStore);
+    let headers = web_sys::Headers::new().map_err(|_| "headers")?;
+    let _ = headers.set("Accept", "application/vnd.github+json");
+    let _ = headers.set("Authorization", &format!("Bearer {token}"));
+    let _ = headers.set("X-GitHub-Api-Version", "2022-11-28");
+    if let Some(body) = body {
+        let _ = headers.set("Content-Type", "application/json");
+        init.set_body(&wasm_bindgen::JsValue::from_str(body));
+    }
+    init.set_headers(&headers);
+    let response = JsFuture::from(w.fetch_with_str_and_init(url, &init))
+        .await
+        .map_err(|_| "network".to_string())?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response")?;
+    let text = JsFuture::from(response.text().map_err(|_| "no body")?)
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .unwrap_or_default();
+    Ok((response.status(), text))
+}
+
+/// Copies text to the clipboard (for GitHub's edit page).
+pub fn copy(text: &str) {
+    if let Some(w) = window() {
+        let _ = w.navigator().clipboard().write_text(text);
+    }
+}
+
+/// Opens an address in a new tab.
+pub fn open_tab(url: &str) {
+    if let Some(w) = window() {
+        let _ = w.open_with_url_and_target(url, "_blank");
+    }
+}
+
+/// Offers the draft as `events.json`.
+pub fn download(text: &str) {
+    crate::ui::browser::download("events.json", "application/json", text);
+}
