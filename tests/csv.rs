@@ -93,6 +93,8 @@ const CASES: &[(&str, bool, &str)] = &[
         "2004/2/25,18:00,第40回日韓ビジネス協議会,nikkan,\r\n2004/3/24,18:00,第41回,nikkan,\r\n",
     ),
     ("problem-unknown-column", true, ""),
+    // Read by the editor's browser test: one good row, one with a problem.
+    ("problem-mixed-rows", true, "2004年3月24日(水),18:00～20:00,第41回日韓ビジネス協議会,日韓ビジネス協議会,神奈川中小企業センター\r\n2004/2/30,18:00,壊れた行,nikkan,\r\n"),
 ];
 
 fn fixture_bytes(name: &str, sjis: bool, rows: &str) -> Vec<u8> {

@@ -215,8 +215,12 @@ problem and does not change the exit status.
             Ok(iguren_calendar::csv::Encoding::ShiftJis) => {
                 Ok(encoding_rs::SHIFT_JIS.decode(&bytes).0.into_owned())
             }
-            Err((ja, en)) => {
-                eprintln!("{file}: {ja} / {en}");
+            Err(m) => {
+                eprintln!(
+                    "{file}: {} / {}",
+                    m.ja,
+                    m.get(iguren_calendar::text::Lang::En)
+                );
                 Err(ExitCode::from(2))
             }
         }
@@ -372,6 +376,11 @@ problem and does not change the exit status.
         let mut files = iguren_calendar::publish::files(catalog);
         // Feeds, FAX sheets, the sitemap, QR codes and the embed's list.
         files.extend(iguren_calendar::reach::files(catalog, today_tokyo()));
+        // The spreadsheet template the editor links to (UTF-8 with a BOM).
+        files.push((
+            iguren_calendar::csv::TEMPLATE_PATH.to_string(),
+            iguren_calendar::csv::template(),
+        ));
         for (path, contents) in &files {
             let path = Path::new(dir).join(path);
             let written = path

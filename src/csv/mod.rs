@@ -63,13 +63,13 @@ pub enum Encoding {
 ///
 /// # Errors
 /// The first byte where the file is neither, as a bilingual message.
-pub fn decode_kind(bytes: &[u8]) -> Result<Encoding, (String, String)> {
+pub fn decode_kind(bytes: &[u8]) -> Result<Encoding, crate::text::Text> {
     if std::str::from_utf8(bytes).is_ok() {
         return Ok(Encoding::Utf8);
     }
     match shift_jis_error(bytes) {
         None => Ok(Encoding::ShiftJis),
-        Some(at) => Err((
+        Some(at) => Err(crate::text::Text::both(
             format!("バイト {at} から先が UTF-8 でも Shift_JIS でもありません。Excel なら「CSV UTF-8」か「CSV（コンマ区切り）」で保存してください"),
             format!("from byte {at} the file is neither UTF-8 nor Shift_JIS; in Excel save it as \"CSV UTF-8\" or \"CSV (Comma delimited)\""),
         )),
@@ -217,6 +217,9 @@ pub fn export(doc: &Doc) -> String {
     out
 }
 
+/// Where the build publishes [`template`], beside `index.html`.
+pub const TEMPLATE_PATH: &str = "テンプレート.csv";
+
 /// The template offered to maintainers: the headers and one example row.
 pub fn template() -> String {
     Doc::parse(
@@ -247,7 +250,8 @@ mod tests {
         // Half-width katakana are single bytes in Shift_JIS.
         assert_eq!(decode_kind(&[0xb1, 0xb2]), Ok(Encoding::ShiftJis));
         let e = decode_kind(&[b'a', 0x93, 0x20]).unwrap_err();
-        assert!(e.1.starts_with("from byte 1 "), "{}", e.1);
+        let en = e.get(crate::text::Lang::En);
+        assert!(en.starts_with("from byte 1 "), "{en}");
     }
 
     #[test]

@@ -59,7 +59,7 @@ pub struct Options {
 }
 
 /// What an import would do, and the document after it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Import {
     pub doc: Doc,
     /// New events: the row and the event's id.

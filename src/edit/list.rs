@@ -35,11 +35,22 @@ pub fn ListPage() -> impl IntoView {
                     {ed.tr(("ファイルを開く", "Open a file"))}
                     <input
                         type="file"
-                        accept=".json,application/json"
+                        accept=".json,application/json,.csv,text/csv"
                         data-testid="open-file"
                         on:change=move |ev| web::picked_file(ed, &ev)
                     />
                 </label>
+                <button
+                    type="button"
+                    class="ed-button ed-quiet"
+                    data-testid="csv-export"
+                    on:click=move |_| super::sheet::export(ed)
+                >
+                    {ed.tr(("CSVで書き出す（Excel用）", "Export CSV (for Excel)"))}
+                </button>
+                <a class="ed-button ed-quiet" href="../テンプレート.csv" download="テンプレート.csv">
+                    {ed.tr(("CSVテンプレート", "CSV template"))}
+                </a>
                 {move || ed.dirty.get().then(|| view! {
                     <button
                         type="button"
@@ -62,11 +73,12 @@ pub fn ListPage() -> impl IntoView {
             </div>
             <p class="ed-hint">
                 {ed.tr((
-                    "events.json をここにドロップしても開けます。下書きはこのブラウザに自動で保存されます。",
-                    "You can also drop an events.json here. The draft is kept in this browser automatically.",
+                    "events.json や表計算の CSV（UTF-8 / Shift_JIS）をここにドロップしても開けます。CSV は確認してから取り込みます。下書きはこのブラウザに自動で保存されます。",
+                    "You can also drop an events.json or a spreadsheet CSV (UTF-8 / Shift_JIS) here; a CSV is previewed before it is merged. The draft is kept in this browser automatically.",
                 ))}
             </p>
         </section>
+        <super::sheet::SheetPreview />
         <Events />
         <PublishPanel />
     }

@@ -8,6 +8,7 @@
 //!   problems, what is open) and the one way to change the draft
 //! - `web`: the only place here that touches `web_sys` (storage, files,
 //!   requests)
+//! - `sheet`: spreadsheets (CSV) previewed, mapped and merged; CSV out
 //! - `list`: the events by month, search, project filter, file problems
 //! - `form`: one event's fields, programme and speakers rows
 //! - `actions`: 「次回を作る」 and delete (cancel first)
@@ -19,6 +20,7 @@ mod form;
 mod list;
 mod preview;
 mod publish;
+mod sheet;
 mod state;
 mod web;
 

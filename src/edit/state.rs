@@ -102,6 +102,8 @@ pub struct Ed {
     pub notice: RwSignal<Option<(Text, bool)>>,
     pub broken: RwSignal<Vec<Diagnostic>>,
     pub lang: RwSignal<Lang>,
+    /// A spreadsheet in the import preview, not merged yet.
+    pub sheet: RwSignal<Option<super::sheet::Sheet>>,
 }
 
 impl Ed {
@@ -124,6 +126,7 @@ impl Ed {
             notice: RwSignal::new(opened.notice),
             broken: RwSignal::new(opened.broken),
             lang,
+            sheet: RwSignal::new(None),
         }
     }
 

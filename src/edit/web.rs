@@ -140,6 +140,33 @@ pub fn picked_file(ed: Ed, ev: &web_sys::Event) {
 }
 
 fn open_file(ed: Ed, file: web_sys::File) {
+    // A spreadsheet goes to the import preview; nothing is lost by it.
+    if file.name().to_lowercase().ends_with(".csv") {
+        let name = file.name();
+        leptos::task::spawn_local(async move {
+            let read = JsFuture::from(file.array_buffer()).await;
+            let bytes = match read {
+                Ok(b) => js_sys::Uint8Array::new(&b).to_vec(),
+                Err(_) => {
+                    ed.say(
+                        format!("{name} を読めません"),
+                        format!("cannot read {name}"),
+                        true,
+                    );
+                    return;
+                }
+            };
+            match super::sheet::decode(&bytes) {
+                Ok(text) => super::sheet::open(ed, name, text),
+                Err(m) => ed.say(
+                    format!("{name}: {}", m.ja),
+                    format!("{name}: {}", m.get(crate::text::Lang::En)),
+                    true,
+                ),
+            }
+        });
+        return;
+    }
     if ed.dirty.get_untracked()
         && !confirm(ed.lang.get_untracked().pick(
             "保存していない変更があります。破棄してこのファイルを開きますか？",

@@ -246,3 +246,39 @@ test('the editor page has its own CSP: same origin and api.github.com only', asy
   assert.ok(!member.includes('api.github.com'), 'the member page stays same-origin');
   assert.ok(execFileSync('ls', [path.join(dist, 'edit')], { encoding: 'utf8' }).includes('.wasm'));
 });
+
+test('a Shift_JIS spreadsheet dropped on the editor: row problems shown, valid rows previewed, merged, saved, checked', async () => {
+  // Real Shift_JIS bytes, written by tests/csv.rs with encoding_rs.
+  const csv = fs.readFileSync(path.join(root, 'tests/fixtures/csv/problem-mixed-rows.csv'));
+  assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(csv), 'the fixture is not UTF-8');
+  const page = await open(browser, editor(), phone);
+  await page.evaluate(async (b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], '予定.csv', { type: 'text/csv' }));
+    document.querySelector('.ed-app').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, csv.toString('base64'));
+  const preview = await page.waitForSelector('[data-testid="csv-preview"]');
+  const problems = await page.$$eval('[data-testid="csv-problem"]', (els) => els.map((e) => e.textContent));
+  assert.deepEqual(problems, ['3行目 「日付」: 2004年2月30日 は存在しない日付です / row 3, 日付: 2004-02-30 is not a real date']);
+  assert.match(await preview.textContent(), /\+ 2行目 \/ row 2: nikkan-2004-03-24/);
+  assert.match(await preview.textContent(), /まだ何も変わっていません/);
+  assert.equal(await page.$(row('nikkan-2004-03-24')), null, 'nothing merged before confirming');
+  assert.deepEqual(await axe(page), [], 'axe on the import preview');
+  await page.click('[data-testid="csv-apply"]');
+  await page.waitForSelector(row('nikkan-2004-03-24'));
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('[data-testid="save-download"]'),
+  ]);
+  const saved = path.join(tmp, 'from-csv.json');
+  await download.saveAs(saved);
+  const result = check(saved);
+  assert.equal(result.status, 0, result.stdout + result.stderr);
+  const merged = JSON.parse(fs.readFileSync(saved, 'utf8')).events.find((e) => e.id === 'nikkan-2004-03-24');
+  assert.equal(merged.start, '2004-03-24T18:00');
+  assert.equal(merged.end, '2004-03-24T20:00');
+  assert.equal(merged.venue.name, '神奈川中小企業センター');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
