@@ -49,6 +49,7 @@ pub mod percent;
 pub mod publish;
 pub mod route;
 pub mod save;
+pub mod sources;
 pub mod text;
 
 #[cfg(all(target_arch = "wasm32", feature = "web"))]

@@ -232,6 +232,9 @@ pub struct Event {
     pub revision: u32,
     /// When the event was last changed, as a UTC instant.
     pub updated: Option<NaiveDateTime>,
+    /// Where an imported event comes from (another calendar's `UID`);
+    /// `None` for our own events. See [`Origin`].
+    pub origin: Option<Origin>,
 }
 
 impl Event {
@@ -258,8 +261,22 @@ impl Event {
             status: Status::Scheduled,
             revision: 0,
             updated: None,
+            origin: None,
         }
     }
+}
+
+/// The identity an imported event had in its own calendar, kept so that
+/// its `.ics` carries the origin's `UID` (a member who has it from both
+/// places gets it once). Written by `calendar fetch` into
+/// `sources/<id>.json` as `"origin": {"uid": …, "recurrenceId": …}`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Origin {
+    /// The origin's `UID`, as it wrote it.
+    pub uid: String,
+    /// For one occurrence of a repeating event: its original start in
+    /// Tokyo time (midnight for an all-day event), the `RECURRENCE-ID`.
+    pub recurrence_id: Option<NaiveDateTime>,
 }
 
 #[cfg(test)]
