@@ -217,6 +217,7 @@ fn content(event: &Event, lang: Lang) -> impl IntoView {
                 {event.title.get(lang).to_owned()}
             </h2>
             <p class="when">{format_when(&event.when, lang, true)}</p>
+            <super::sources::Provenance project=event.project.clone() lang=lang />
             <dl class="facts">
                 {fact(lang.pick("会場", "Venue"), (!place.is_empty()).then(|| place.into_any()))}
                 {fact(lang.pick("住所", "Address"), address)}
