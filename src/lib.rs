@@ -27,6 +27,8 @@
 
 pub mod agenda;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod brand;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod csp;
 pub mod csv;
 pub mod doc;

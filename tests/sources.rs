@@ -715,3 +715,57 @@ fn plain_http_is_refused_without_the_test_flag() {
     assert_eq!(code, 0, "{out}");
     assert!(!statuses(&dir)[0].ok);
 }
+
+// ------------------------------------------------------------ template
+
+/// A federation that forks the repository and changes only `site` and
+/// its data builds a calendar of its own: checked, published, named and
+/// identified after its own site.
+#[test]
+fn a_fork_that_changes_only_site_and_data_publishes_its_own_calendar() {
+    let dir = site(0, &[]);
+    let fork = r##"{
+  "$schema": "./events.schema.json",
+  "site": {
+    "name": { "ja": "ひょうご異業種交流 イベントカレンダー", "en": "Hyogo Groups Calendar" },
+    "organizer": { "ja": "兵庫県異業種交流連絡会" },
+    "timeZone": "Asia/Tokyo",
+    "domain": "hyogo-igyoshu.example",
+    "url": "https://hyogo-igyoshu.example/calendar/",
+    "updated": "2026-11-29T21:00:00+09:00"
+  },
+  "projects": [{ "id": "kobe", "name": "神戸サロン", "color": "#6a1b9a" }],
+  "events": [{ "id": "kobe-2026-12-10", "project": "kobe", "title": "神戸サロン 12月", "start": "2026-12-10T18:00", "end": "2026-12-10T20:00" }]
+}
+"##;
+    std::fs::write(dir.join("data/events.json"), fork).unwrap();
+    std::fs::copy("public/sources.json", dir.join("data/sources.json")).unwrap();
+    let out = dir.join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::copy("index.html", out.join("index.html")).unwrap();
+    std::fs::copy(
+        "public/manifest.webmanifest",
+        out.join("manifest.webmanifest"),
+    )
+    .unwrap();
+    let events = dir.join("data/events.json");
+    let (code, text) = calendar(&["check", events.to_str().unwrap()]);
+    assert_eq!(code, 0, "{text}");
+    let (code, text) = calendar(&["publish", events.to_str().unwrap(), out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{text}");
+    let read = |p: &str| std::fs::read_to_string(out.join(p)).unwrap();
+    let all = read("ics/all.ics");
+    assert!(all.contains("\r\nUID:kobe-2026-12-10@hyogo-igyoshu.example\r\n"));
+    assert!(all.contains("\r\nX-WR-CALNAME:ひょうご異業種交流 イベントカレンダー\r\n"));
+    assert!(read("ics/project/kobe.ics").contains("神戸サロン"));
+    assert!(read("e/kobe-2026-12-10.html")
+        .contains("https://hyogo-igyoshu.example/calendar/e/kobe-2026-12-10.html"));
+    let page = read("index.html");
+    assert!(
+        page.contains("<title>ひょうご異業種交流 イベントカレンダー</title>"),
+        "{page}"
+    );
+    assert!(!page.contains("かながわ"), "{page}");
+    assert!(!read("manifest.webmanifest").contains("かながわ"));
+    assert_eq!(read("sources/status.json"), "{\"sources\": []}\n");
+}

@@ -135,7 +135,24 @@ check は問題を一つずつ次の形で表示します / check prints each pr
     }
 
     /// The sources' part of `publish`: never fails our site, only warns.
+    /// Also names the page and the manifest after `site` (a fork that
+    /// changes only the data gets its own name).
     fn publish_sources(file: &str, catalog: &Catalog, dir: &str) -> ExitCode {
+        for (name, rewrite) in [
+            (
+                "index.html",
+                iguren_calendar::brand::page as fn(&str, &_) -> String,
+            ),
+            ("manifest.webmanifest", iguren_calendar::brand::manifest),
+        ] {
+            let path = Path::new(dir).join(name);
+            if let Ok(text) = std::fs::read_to_string(&path) {
+                if let Err(e) = std::fs::write(&path, rewrite(&text, &catalog.site)) {
+                    eprintln!("{}: 書き込めません / cannot write: {e}", path.display());
+                    return ExitCode::from(2);
+                }
+            }
+        }
         match sources::publish(file, catalog, dir) {
             Ok(n) => {
                 println!("{dir}: 他地域・他団体の予定 {n} 件と ics/federation.ics を書き出しました / wrote {n} imported events and ics/federation.ics");
