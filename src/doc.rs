@@ -162,10 +162,19 @@ fn string_source(text: &str, at: usize) -> &str {
 }
 
 /// Expanded when a line break stands between the opening bracket at `open`
-/// and the first member; one line otherwise (and always when empty).
+/// and the first member (or, when empty, the closing bracket); one line
+/// otherwise.
 fn layout_of(text: &str, open: usize, first: Option<usize>) -> Layout {
     let Some(first) = first else {
-        return Layout::Inline { padded: false };
+        // Empty: `[]` on one line, or its brackets on two lines.
+        let close = text[open + 1..]
+            .find([']', '}'])
+            .map_or(open + 1, |n| open + 1 + n);
+        return if text[open + 1..close].contains('\n') {
+            Layout::Expanded
+        } else {
+            Layout::Inline { padded: false }
+        };
     };
     let between = &text[open + 1..first];
     if between.contains('\n') {

@@ -151,6 +151,12 @@ fn container(
 ) {
     out.push(open);
     if parts.is_empty() {
+        // An empty one stays as it was written: `[]`, or its brackets on
+        // two lines.
+        if layout == Layout::Expanded {
+            out.push('\n');
+            out.push_str(&"  ".repeat(depth));
+        }
         out.push(close);
         return;
     }
@@ -199,6 +205,7 @@ mod tests {
         for text in [
             "{}\n",
             "[]\n",
+            "{\n  \"events\": [\n  ],\n  \"x\": {}\n}\n",
             "{ \"a\": [1, 2.0, -3e1], \"b\": { \"c\": null } }\n",
             "{\"a\": [true, false], \"b\": {\"c\": \"d\"}}\n",
             "{\n  \"a\": [\n    { \"b\": 1 },\n    {\n      \"c\": [],\n      \"d\": {}\n    }\n  ]\n}\n",

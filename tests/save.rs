@@ -54,6 +54,14 @@ proptest! {
     }
 }
 
+/// The edges the property test may not draw: no events, one, two.
+#[test]
+fn small_generated_files_come_back_byte_for_byte() {
+    for count in 0..3 {
+        same_after_round_trip("generated", &generate::events_json(count, 1));
+    }
+}
+
 /// One field changed in the shipped file: exactly one line differs.
 #[test]
 fn an_edit_changes_only_its_line() {
