@@ -30,9 +30,15 @@ pub fn page(html_text: &str, site: &Site) -> String {
 }
 
 /// `manifest.webmanifest` with `name` and `short_name` from `site`, and
-/// `description` from the organiser when given.
+/// `description` from the organiser when given; unchanged when it already
+/// bears the site's name (the shipped file keeps its short name).
 pub fn manifest(json: &str, site: &Site) -> String {
     let name = crate::save::escape(&site.name.ja);
+    // The shipped manifest already names this site, with a hand-made short
+    // name; a fork's site gets its full name as the short one too.
+    if json.contains(&format!("\"name\": \"{name}\"")) {
+        return json.to_string();
+    }
     let out = replace_between(json, "\"name\": \"", "\"", &name);
     let out = replace_between(&out, "\"short_name\": \"", "\"", &name);
     if site.organizer.ja.trim().is_empty() {
@@ -78,5 +84,8 @@ mod tests {
             manifest(m, &site),
             "{\n  \"name\": \"ひょうご異業種 <カレンダー>\",\n  \"short_name\": \"ひょうご異業種 <カレンダー>\",\n  \"lang\": \"ja\"\n}"
         );
+        let own =
+            "{\n  \"name\": \"ひょうご異業種 <カレンダー>\",\n  \"short_name\": \"ひょうご\"\n}";
+        assert_eq!(manifest(own, &site), own);
     }
 }
