@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/scripts/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test build check lint unit clients browser setup-build setup-test
+.PHONY: serve test build check fetch lint unit clients browser setup-build setup-test
 
 ## Serve the site at http://127.0.0.1:8080/ and rebuild on changes; the
 ## editor page (edit/) is served by a second Trunk on 8081 and reached
@@ -24,6 +24,11 @@ test: setup-test lint unit check build clients browser
 build: setup-build
 	trunk build --release --offline
 	trunk build --release --offline --config edit/Trunk.toml
+
+## Fetch the other calendars of public/sources.json into public/sources/
+## (network; a failing source only warns). The build then publishes them.
+fetch:
+	cargo run --quiet --release --bin calendar -- fetch public/events.json
 
 ## Check the data file as a maintainer would.
 check:

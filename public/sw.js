@@ -9,6 +9,8 @@
 //   replaces the cached one, so newer data shows as soon as the network
 //   answers, with nothing for the member to clear. A fresh page also
 //   caches the files of a new build and drops those of older ones.
+// - the other calendars' copies (sources/*.json): network first, like
+//   events.json, so the page offline still shows them.
 // - hashed files (a new build has new names): cache first.
 // - activate: delete this site's caches of older worker versions and take
 //   over the open pages at once.
@@ -17,11 +19,12 @@
 // and every address is relative to that folder, so the site may live in a
 // sub-folder of its host (https://example.org/calendar/).
 
-const VERSION = 1;
+const VERSION = 2;
 const TIMEOUT_MS = 3000;
 const BASE = new URL('./', self.location).href;
 const PAGE = BASE;
 const DATA = new URL('events.json', BASE).href;
+const SOURCES = new URL('sources/', BASE).href;
 const EXTRAS = ['events.json', 'manifest.webmanifest', 'icons/icon-192.png', 'icons/icon-512.png', 'icons/icon.svg']
   .map((path) => new URL(path, BASE).href);
 // One cache per site folder, so two calendars on one host keep apart.
@@ -61,6 +64,8 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(networkFirst(event, fresh(request.url), PAGE, true));
   } else if (path === DATA) {
     event.respondWith(networkFirst(event, fresh(request.url), DATA, true));
+  } else if (path.startsWith(SOURCES) && path.endsWith('.json')) {
+    event.respondWith(networkFirst(event, fresh(request.url), path, true));
   } else if (HASHED.test(url.pathname)) {
     event.respondWith(cacheFirst(event, request));
   } else {

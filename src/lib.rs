@@ -35,6 +35,8 @@
 
 pub mod agenda;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod brand;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod csp;
 pub mod csv;
 pub mod doc;
@@ -69,6 +71,7 @@ pub mod reach;
 pub mod route;
 pub mod save;
 pub mod signup;
+pub mod sources;
 pub mod text;
 
 #[cfg(all(target_arch = "wasm32", feature = "web"))]

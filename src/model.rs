@@ -237,6 +237,9 @@ pub struct Event {
     pub updated: Option<NaiveDateTime>,
     /// How to sign up, when the event takes sign-ups (see [`crate::signup`]).
     pub registration: Option<Registration>,
+    /// Where an imported event comes from (another calendar's `UID`);
+    /// `None` for our own events. See [`Origin`].
+    pub origin: Option<Origin>,
 }
 
 /// How to sign up for an event: a form to fill in (such as a Google
@@ -284,8 +287,22 @@ impl Event {
             revision: 0,
             updated: None,
             registration: None,
+            origin: None,
         }
     }
+}
+
+/// The identity an imported event had in its own calendar, kept so that
+/// its `.ics` carries the origin's `UID` (a member who has it from both
+/// places gets it once). Written by `calendar fetch` into
+/// `sources/<id>.json` as `"origin": {"uid": …, "recurrenceId": …}`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Origin {
+    /// The origin's `UID`, as it wrote it.
+    pub uid: String,
+    /// For one occurrence of a repeating event: its original start in
+    /// Tokyo time (midnight for an all-day event), the `RECURRENCE-ID`.
+    pub recurrence_id: Option<NaiveDateTime>,
 }
 
 #[cfg(test)]

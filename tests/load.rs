@@ -261,6 +261,7 @@ fn the_schema_names_the_same_fields_as_the_validator() {
         ("venue", get(get(event, "properties"), "venue").clone()),
         ("contact", get(defs, "contact").clone()),
         ("speaker", first_object(get(defs, "speaker"))),
+        ("origin", get(defs, "origin").clone()),
         ("program", program_item.clone()),
         (
             "registration",

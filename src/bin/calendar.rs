@@ -21,8 +21,14 @@ fn main() -> std::process::ExitCode {
 #[cfg(target_arch = "wasm32")]
 fn main() {}
 
+// `calendar fetch`, and the sources' part of `check` and `publish`.
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "calendar/sources.rs"]
+mod sources;
+
 #[cfg(not(target_arch = "wasm32"))]
 mod tool {
+    use super::sources;
     use iguren_calendar::model::Catalog;
     use std::io::Write;
     use std::path::Path;
@@ -66,6 +72,17 @@ calendar — かながわ異グ連カレンダーの保守ツール / maintainer
                          追加で許可）を書き込みます（ビルドが使います） /
                          add the editor page's Content-Security-Policy (also
                          allows api.github.com); the build runs it
+  calendar fetch [EVENTS.json] [--strict] [--timeout SECONDS]
+                         EVENTS.json（既定 public/events.json）の隣の
+                         sources.json に書いた他のカレンダーを取得し、
+                         sources/ID.json と sources/status.json に保存します。
+                         失敗した情報源は前回の取得分を使い、警告だけで 0 で
+                         終わります（--strict では 1）/ fetch the calendars
+                         declared in sources.json beside EVENTS.json into
+                         sources/; a failing source keeps its last good copy
+                         and only warns (exit 1 with --strict).
+                         テスト用 / for tests only: --now INSTANT,
+                         --allow-insecure-localhost (http to 127.0.0.1)
   calendar generate N [SEED]
                          ベンチマーク用に N 件のイベントの有効なデータを
                          標準出力に書きます / print a valid file of N events
@@ -91,10 +108,8 @@ problem and does not change the exit status.
                 print!("{HELP}");
                 ExitCode::SUCCESS
             }
-            ["check", file] => match read_and_check(file) {
-                Ok(_) => ExitCode::SUCCESS,
-                Err(code) => code,
-            },
+            ["check", file] => check(file),
+            ["fetch", ..] => sources::fetch(&args[1..]),
             ["fmt", file] => fmt(file, false),
             ["fmt", file, "--check"] | ["fmt", "--check", file] => fmt(file, true),
             ["export", "--csv", file] => export_csv(file),
@@ -103,7 +118,10 @@ problem and does not change the exit status.
             ["generate", n, seed] => generate(n, seed),
             ["csp", "--editor", page] => editor_csp(page),
             ["publish", file, dir] => match read_and_check(file) {
-                Ok(catalog) => publish(&catalog, dir),
+                Ok(catalog) => match publish(&catalog, dir) {
+                    code if code != ExitCode::SUCCESS => code,
+                    _ => publish_sources(file, &catalog, dir),
+                },
                 Err(code) => code,
             },
             _ => wrong_arguments(),
@@ -120,6 +138,57 @@ problem and does not change the exit status.
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("{page}: CSP を書き込めません / cannot add the CSP: {e}");
+                ExitCode::from(2)
+            }
+        }
+    }
+
+    /// `calendar check`: the events file, then `sources.json` beside it
+    /// (when there is one), every problem of both.
+    fn check(file: &str) -> ExitCode {
+        let checked = read_and_check(file);
+        let catalog = match &checked {
+            Ok(catalog) => catalog.clone(),
+            Err(_) => std::fs::read(file)
+                .ok()
+                .and_then(|b| iguren_calendar::load::utf8(b).ok())
+                .map(|t| iguren_calendar::load::load(&t).catalog)
+                .unwrap_or_default(),
+        };
+        let sources = sources::check(file, &catalog);
+        match (checked, sources) {
+            (Err(code), _) | (_, Err(code)) => code,
+            (Ok(_), Ok(Some((_, false)))) => ExitCode::from(1),
+            (Ok(_), Ok(_)) => ExitCode::SUCCESS,
+        }
+    }
+
+    /// The sources' part of `publish`: never fails our site, only warns.
+    /// Also names the page and the manifest after `site` (a fork that
+    /// changes only the data gets its own name).
+    fn publish_sources(file: &str, catalog: &Catalog, dir: &str) -> ExitCode {
+        for (name, rewrite) in [
+            (
+                "index.html",
+                iguren_calendar::brand::page as fn(&str, &_) -> String,
+            ),
+            ("manifest.webmanifest", iguren_calendar::brand::manifest),
+        ] {
+            let path = Path::new(dir).join(name);
+            if let Ok(text) = std::fs::read_to_string(&path) {
+                if let Err(e) = std::fs::write(&path, rewrite(&text, &catalog.site)) {
+                    eprintln!("{}: 書き込めません / cannot write: {e}", path.display());
+                    return ExitCode::from(2);
+                }
+            }
+        }
+        match sources::publish(file, catalog, dir) {
+            Ok(n) => {
+                println!("{dir}: 他地域・他団体の予定 {n} 件と ics/federation.ics を書き出しました / wrote {n} imported events and ics/federation.ics");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{e}");
                 ExitCode::from(2)
             }
         }
@@ -342,7 +411,7 @@ problem and does not change the exit status.
         }
     }
 
-    fn wrong_arguments() -> ExitCode {
+    pub(crate) fn wrong_arguments() -> ExitCode {
         eprint!("引数が正しくありません / wrong arguments\n\n{HELP}");
         ExitCode::from(2)
     }

@@ -12,7 +12,9 @@
 //!
 //! How events become properties:
 //!
-//! - `UID` is `<event id>@<site domain>`, stable across builds.
+//! - `UID` is `<event id>@<site domain>`, stable across builds; an event
+//!   imported from another calendar keeps that calendar's `UID` (and its
+//!   `RECURRENCE-ID` for one occurrence of a repeating event).
 //! - `DTSTAMP` is the event's `updated`, else the site's, else
 //!   [`CalendarMeta::stamp`], else the fixed instant `19700101T000000Z`:
 //!   never the clock. `LAST-MODIFIED` is the event's or the site's
@@ -216,9 +218,12 @@ pub fn feed(catalog: &Catalog, project: Option<&str>) -> String {
     calendar(catalog, &events, &CalendarMeta::feed(catalog, project))
 }
 
-/// The stable `UID` of an event: `<id>@<domain>`.
+/// The stable `UID` of an event: `<id>@<domain>`, or for an imported
+/// event the `UID` its own calendar gave it.
 pub fn uid(catalog: &Catalog, event: &Event) -> String {
-    if catalog.site.domain.is_empty() {
+    if let Some(origin) = &event.origin {
+        origin.uid.clone()
+    } else if catalog.site.domain.is_empty() {
         event.id.clone()
     } else {
         format!("{}@{}", event.id, catalog.site.domain)
@@ -253,6 +258,13 @@ fn write_event(out: &mut Lines, catalog: &Catalog, event: &Event, fallback: Opti
     out.begin("VEVENT");
     out.text("UID", &uid(catalog, event));
     out.raw("DTSTAMP", &utc(stamp));
+    // One occurrence of another calendar's repeating event (imported).
+    if let Some(id) = event.origin.as_ref().and_then(|o| o.recurrence_id) {
+        match event.when {
+            When::AllDay { .. } => out.raw("RECURRENCE-ID;VALUE=DATE", &date(id.date())),
+            When::Timed { .. } => out.raw(&format!("RECURRENCE-ID;TZID={TZID}"), &local(id)),
+        }
+    }
     match event.when {
         When::AllDay { start, end } => {
             out.raw("DTSTART;VALUE=DATE", &date(start));
@@ -286,6 +298,10 @@ fn write_event(out: &mut Lines, catalog: &Catalog, event: &Event, fallback: Opti
         },
     );
     out.raw("SEQUENCE", &event.revision.to_string());
+    // Imported here: another calendar like ours does not import it again.
+    if event.origin.is_some() {
+        out.text("X-IGUREN-SOURCE", &event.project);
+    }
     if let Some(updated) = updated {
         out.raw("LAST-MODIFIED", &utc(updated));
     }

@@ -47,12 +47,15 @@ const EVENT_KEYS: &[&str] = &[
     "revision",
     "updated",
     "registration",
+    "origin",
 ];
 const VENUE_KEYS: &[&str] = &["name", "room", "address", "phone", "url"];
 const CONTACT_KEYS: &[&str] = &["name", "phone", "fax", "email", "url", "address", "note"];
 const SPEAKER_KEYS: &[&str] = &["name", "affiliation"];
 const PROGRAM_KEYS: &[&str] = &["time", "title", "speakers"];
 const REGISTRATION_KEYS: &[&str] = &["url", "deadline", "note"];
+/// An imported event's identity in its own calendar (`calendar fetch`).
+const ORIGIN_KEYS: &[&str] = &["uid", "recurrenceId"];
 
 /// The field names of each kind of object, kept in step with the JSON Schema by a test.
 pub const FIELDS: &[(&str, &[&str])] = &[
@@ -66,6 +69,7 @@ pub const FIELDS: &[(&str, &[&str])] = &[
     ("speaker", SPEAKER_KEYS),
     ("program", PROGRAM_KEYS),
     ("registration", REGISTRATION_KEYS),
+    ("origin", ORIGIN_KEYS),
 ];
 
 /// How a project's id stands, for the events that name it.
@@ -416,6 +420,7 @@ impl Walker {
         };
         let updated = self.parsed(&o, "updated", false, scalar::parse_instant);
         let registration = self.registration(&o);
+        let origin = self.origin(&o);
         Some(Event {
             id: id?,
             project: project?,
@@ -436,6 +441,33 @@ impl Walker {
             revision,
             updated,
             registration,
+            origin,
         })
+    }
+
+    /// An imported event's `origin`: a `uid` of at most 255 characters
+    /// and an optional `recurrenceId` (a date or a Tokyo date-time).
+    fn origin(&mut self, parent: &Obj) -> Option<crate::model::Origin> {
+        let node = parent.get("origin")?;
+        let o = self.object(node, &parent.child("origin"), ORIGIN_KEYS)?;
+        let uid = self.string(&o, "uid", true)?;
+        if uid.chars().count() > 255 || uid.chars().any(char::is_control) {
+            self.report_field(
+                &o,
+                "uid",
+                Text::both(
+                    "uid は制御文字を含まない255文字以内にしてください",
+                    "uid must be at most 255 characters, without control characters",
+                ),
+            );
+            return None;
+        }
+        let recurrence_id = self
+            .parsed(&o, "recurrenceId", false, scalar::parse_moment)
+            .map(|m| match m {
+                Moment::Date(d) => d.and_time(chrono::NaiveTime::MIN),
+                Moment::DateTime(t) => t,
+            });
+        Some(crate::model::Origin { uid, recurrence_id })
     }
 }

@@ -21,13 +21,16 @@
 mod catalog;
 pub mod json;
 mod scalar;
+mod sources;
 mod walk;
 
 pub use catalog::FIELDS;
 use scalar::escape_controls_owned;
 pub use scalar::{
-    check_repository, check_url, edit_distance, escape_controls, parse_date, Problem,
+    check_color, check_domain, check_id, check_repository, check_url, edit_distance,
+    escape_controls, parse_date, parse_instant, Problem,
 };
+pub use sources::{LoadedSources, SOURCE_FIELDS};
 
 use crate::model::Catalog;
 use crate::text::{Lang, Text};
@@ -117,27 +120,65 @@ pub fn load(text: &str) -> Loaded {
             }
         }
         Ok(root) => {
-            let (catalog, mut problems) = catalog::catalog(&root);
-            // In file order, so that columns are counted in one pass over
-            // each line: a one-line file with thousands of problems costs
-            // its length once, not once per problem.
-            crate::order::sort_by_key(&mut problems, |p| p.at);
-            let mut lines = LineIndex::new(text);
-            let diagnostics = problems
-                .into_iter()
-                .map(|p| {
-                    let (line, column) = lines.locate(text, p.at);
-                    Diagnostic {
-                        line,
-                        column,
-                        path: escape_controls_owned(p.path),
-                        message: one_line(p.message),
-                    }
-                })
-                .collect();
+            let (catalog, problems) = catalog::catalog(&root);
             Loaded {
                 catalog,
-                diagnostics,
+                diagnostics: diagnostics(text, problems),
+            }
+        }
+    }
+}
+
+/// Problems found in `text`, located and made one line each.
+fn diagnostics(text: &str, mut problems: Vec<walk::Found>) -> Vec<Diagnostic> {
+    // In file order, so that columns are counted in one pass over
+    // each line: a one-line file with thousands of problems costs
+    // its length once, not once per problem.
+    crate::order::sort_by_key(&mut problems, |p| p.at);
+    let mut lines = LineIndex::new(text);
+    problems
+        .into_iter()
+        .map(|p| {
+            let (line, column) = lines.locate(text, p.at);
+            Diagnostic {
+                line,
+                column,
+                path: escape_controls_owned(p.path),
+                message: one_line(p.message),
+            }
+        })
+        .collect()
+}
+
+/// A syntax error as the one diagnostic of a file.
+fn syntax_error(text: &str, e: &json::SyntaxError) -> Diagnostic {
+    let (line, column) = LineIndex::new(text).locate(text, e.at);
+    Diagnostic {
+        line,
+        column,
+        path: String::new(),
+        message: Text::both(
+            format!("JSONの書き方の誤り: {}", e.ja),
+            format!("JSON syntax error: {}", e.en),
+        ),
+    }
+}
+
+/// Reads `sources.json`, the other calendars to merge into ours (see
+/// [`crate::sources`]), checking each against `catalog` (a source's
+/// `project` must be one of its projects, and its id none of them).
+/// As [`load`]: every problem, the valid sources kept.
+pub fn load_sources(text: &str, catalog: &Catalog) -> LoadedSources {
+    match json::parse(text) {
+        Err(e) => LoadedSources {
+            sources: Vec::new(),
+            diagnostics: vec![syntax_error(text, &e)],
+        },
+        Ok(root) => {
+            let (sources, problems) = sources::sources(&root, catalog);
+            LoadedSources {
+                sources,
+                diagnostics: diagnostics(text, problems),
             }
         }
     }

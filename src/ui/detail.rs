@@ -310,6 +310,7 @@ pub(crate) fn content(event: &Event, lang: Lang) -> impl IntoView {
             </h2>
             <p class="when">{format_when(&event.when, lang, true)}</p>
             {signup(event, lang)}
+            <super::sources::Provenance project=event.project.clone() lang=lang />
             <dl class="facts">
                 {fact(lang.pick("会場", "Venue"), (!place.is_empty()).then(|| place.into_any()))}
                 {fact(lang.pick("住所", "Address"), address)}

@@ -44,33 +44,60 @@ pub fn Filters() -> impl IntoView {
                 .with_value(|c| s.projects.toggled(c, &id, on));
         })
     };
-    let boxes = projects
-        .into_iter()
-        .enumerate()
-        .map(|(i, (id, name, color))| {
-            let checked_id = id.clone();
-            let change_id = id.clone();
-            let name = ctx.tr(name);
-            view! {
-                <li>
-                    <label class="project">
-                        <input
-                            type="checkbox"
-                            data-project-id=id
-                            style=format!("accent-color:{color}")
-                            prop:checked=move || ctx.screen.filter.with(|f| f.project_selected(&checked_id))
-                            on:change=move |ev| toggle(change_id.clone(), event_target_checked(&ev))
-                        />
-                        <span class="chip" style=format!("background:{color}") aria-hidden="true"></span>
-                        <span class="name">{name}</span>
-                        <span class="count">
-                            {move || counts.with(|c| c.get(i).copied().unwrap_or(0))}
-                        </span>
-                    </label>
-                </li>
-            }
-        })
-        .collect_view();
+    // Our projects first; then the other calendars (sources), which the
+    // merged catalogue holds as projects too.
+    let sources = super::sources::use_sources();
+    let is_source = |id: &str| {
+        sources
+            .0
+            .with_value(|s| crate::sources::merge::is_source(s, id))
+    };
+    let checkbox = move |i: usize, id: String, name: Text, color: String, source: bool| {
+        let checked_id = id.clone();
+        let change_id = id.clone();
+        let name = ctx.tr(name);
+        let (project_id, source_id) = if source {
+            (None, Some(id.clone()))
+        } else {
+            (Some(id.clone()), None)
+        };
+        view! {
+            <li>
+                <label class="project">
+                    <input
+                        type="checkbox"
+                        data-project-id=project_id
+                        data-source-id=source_id
+                        style=format!("accent-color:{color}")
+                        prop:checked=move || ctx.screen.filter.with(|f| f.project_selected(&checked_id))
+                        on:change=move |ev| toggle(change_id.clone(), event_target_checked(&ev))
+                    />
+                    <span class="chip" style=format!("background:{color}") aria-hidden="true"></span>
+                    <span class="name">{name}</span>
+                    <span class="count">
+                        {move || counts.with(|c| c.get(i).copied().unwrap_or(0))}
+                    </span>
+                </label>
+                {source.then(|| view! { <super::sources::StaleNotice id=id /> })}
+            </li>
+        }
+    };
+    let (mut boxes, mut source_boxes) = (Vec::new(), Vec::new());
+    for (i, (id, name, color)) in projects.into_iter().enumerate() {
+        if is_source(&id) {
+            source_boxes.push(checkbox(i, id, name, color, true));
+        } else {
+            boxes.push(checkbox(i, id, name, color, false));
+        }
+    }
+    let source_group = (!source_boxes.is_empty()).then(|| {
+        view! {
+            <fieldset class="projects sources" data-testid="source-filters">
+                <legend>{ctx.tr(("他地域・他団体", "Other regions and groups"))}</legend>
+                <ul>{source_boxes}</ul>
+            </fieldset>
+        }
+    });
     let shown = move || ctx.screen.selection.with(|s| s.ids.len());
     let download = move |_| {
         let text = ctx.screen.selection.with_untracked(|sel| {
@@ -118,6 +145,7 @@ pub fn Filters() -> impl IntoView {
                 </div>
                 <ul>{boxes}</ul>
             </fieldset>
+            {source_group}
             <button
                 type="button"
                 class="download"

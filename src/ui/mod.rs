@@ -23,6 +23,7 @@ pub(crate) mod month;
 mod print;
 mod rows;
 mod shell;
+mod sources;
 mod subscribe;
 mod toolbar;
 
@@ -65,14 +66,21 @@ pub fn App() -> impl IntoView {
     // shows it: 8 MB of data should exist once. A plain signal and a task
     // instead of LocalResource + Suspense keeps Leptos' async machinery
     // out of the wasm (about 15 kB).
-    let data = RwSignal::new(None::<Result<String, String>>);
+    let data = RwSignal::new(None::<Result<(String, sources::Fetched), String>>);
+    // Other calendars come with the standard data only (not a preview).
+    let with_sources = state.src.is_none();
     let (attempt, set_attempt) = signal(0u32);
     Effect::new(move |_| {
         let first = attempt.get() == 0;
         let path = path.clone();
         data.set(None);
         leptos::task::spawn_local(async move {
-            data.set(Some(fetch::text(&path, first).await));
+            let text = fetch::text(&path, first).await;
+            let fetched = match (&text, with_sources) {
+                (Ok(_), true) => sources::fetch_all().await,
+                _ => sources::Fetched::default(),
+            };
+            data.set(Some(text.map(|t| (t, fetched))));
         });
     });
     (move || {
@@ -84,7 +92,9 @@ pub fn App() -> impl IntoView {
                 </main>
             }
             .into_any(),
-            Some(Ok(text)) => view! { <shell::Shell text=text state=state.clone() /> }.into_any(),
+            Some(Ok((text, fetched))) => {
+                view! { <shell::Shell text=text state=state.clone() sources=fetched /> }.into_any()
+            }
             Some(Err(message)) => {
                 fetch::mark_ready();
                 view! {

@@ -6,7 +6,7 @@
 //! first view is drawn.
 
 use super::ctx::{use_ctx, Ctx};
-use super::{detail, fetch, filters, list, month, print, rows, subscribe, toolbar};
+use super::{detail, fetch, filters, list, month, print, rows, sources, subscribe, toolbar};
 use crate::jp::format_instant_tokyo;
 use crate::load::{load, Diagnostic};
 use crate::route::{View, ViewState};
@@ -17,9 +17,11 @@ use leptos::prelude::*;
 const MAX_PROBLEMS: usize = 50;
 
 #[component]
-pub fn Shell(text: String, state: ViewState) -> impl IntoView {
-    let loaded = load(&text);
+pub fn Shell(text: String, state: ViewState, sources: sources::Fetched) -> impl IntoView {
+    let mut loaded = load(&text);
     drop(text);
+    let (statuses, source_problems) = sources::attach(&mut loaded.catalog, sources);
+    provide_context(sources::Sources(StoredValue::new(statuses)));
     let site_name = loaded.catalog.site.name.clone();
     let updated = loaded.catalog.site.updated;
     let ctx = Ctx::new(loaded.catalog, state);
@@ -54,6 +56,7 @@ pub fn Shell(text: String, state: ViewState) -> impl IntoView {
                 </button>
             </header>
             <Problems diagnostics=loaded.diagnostics />
+            <sources::SourceProblems problems=source_problems />
             <toolbar::Toolbar />
             <div class="layout">
                 <main class="main" id="main">

@@ -37,10 +37,27 @@ pub fn Subscribe() -> impl IntoView {
     let page = browser::href();
     let mut feeds: Vec<(Text, String)> =
         vec![(Text::fixed("すべてのイベント", "All events"), all_path())];
+    let sources = super::sources::use_sources();
+    let has_sources = sources.0.with_value(|s| !s.is_empty());
+    if has_sources {
+        feeds.push((
+            Text::fixed(
+                "他地域・他団体を含むすべて",
+                "All, with other regions and groups",
+            ),
+            "ics/federation.ics".to_string(),
+        ));
+    }
     ctx.data.catalog.with_value(|c| {
         feeds.extend(
             c.projects
                 .iter()
+                // Sources have no feed of their own here: their origin has.
+                .filter(|p| {
+                    !sources
+                        .0
+                        .with_value(|s| crate::sources::merge::is_source(s, &p.id))
+                })
                 .map(|p| (p.name.clone(), project_path(&p.id))),
         );
     });

@@ -1,0 +1,141 @@
+// Other calendars in the page (issue #14): the build fetches two sources
+// from a local server (one then fails), publishes into a copy of dist/,
+// and the page shows the 「他地域・他団体」 filters, imported events in
+// the month and list views and in search, the provenance line in the
+// detail, and the stale-source notice. Nothing leaves 127.0.0.1; the page
+// itself only asks its own origin.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import http from 'node:http';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { serve, launch, open, eventIds } from './harness.mjs';
+
+const dist = path.resolve(process.env.DIST ?? 'dist');
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+let origin; // the sources' server
+let failing = false;
+let originHits = 0;
+let site;
+let server;
+let browser;
+
+// Asynchronous: the sources' server runs in this same process.
+const calendar = (...args) =>
+  promisify(execFile)('cargo', ['run', '--quiet', '--release', '--bin', 'calendar', '--', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+
+before(async () => {
+  origin = http.createServer((req, res) => {
+    originHits += 1;
+    if (req.url === '/tokyo.json') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(fs.readFileSync(path.join(root, 'tests/fixtures/sources/good.json')));
+    } else if (req.url === '/osaka.ics' && !failing) {
+      res.writeHead(200, { 'content-type': 'text/calendar' });
+      res.end(fs.readFileSync(path.join(root, 'tests/fixtures/sources/good.ics')));
+    } else {
+      res.writeHead(500);
+      res.end();
+    }
+  });
+  await new Promise((ok) => origin.listen(0, '127.0.0.1', ok));
+  const port = origin.address().port;
+
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'iguren-sources-'));
+  fs.mkdirSync(path.join(tmp, 'data'));
+  fs.copyFileSync(path.join(root, 'public/events.json'), path.join(tmp, 'data/events.json'));
+  fs.writeFileSync(path.join(tmp, 'data/sources.json'), JSON.stringify({
+    sources: [
+      { id: 'tokyo', name: { ja: '東京都異業種交流グループ連絡会', en: 'Tokyo inter-industry groups' }, url: `https://127.0.0.1:${port}/tokyo.json`, format: 'events-json', color: '#00695c' },
+      { id: 'osaka', name: { ja: '大阪異業種交流会', en: 'Osaka groups' }, url: `https://127.0.0.1:${port}/osaka.ics`, format: 'ics', color: '#ad1457' },
+    ],
+  }));
+  const events = path.join(tmp, 'data/events.json');
+  // 11月29日 6:00 in Tokyo: both fetched. A day later osaka fails.
+  await calendar('fetch', events, '--now', '2026-11-28T21:00:00Z', '--allow-insecure-localhost');
+  failing = true;
+  await calendar('fetch', events, '--now', '2026-11-29T21:00:00Z', '--allow-insecure-localhost');
+  site = path.join(tmp, 'site');
+  fs.cpSync(dist, site, { recursive: true });
+  await calendar('publish', events, site);
+  server = await serve(site);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  await new Promise((ok) => origin?.close(ok));
+});
+
+test('the sources have their own filter group, each in its colour, the stale one said', async () => {
+  const page = await open(browser, `${server.url}?month=2026-12`);
+  const group = page.locator('[data-testid="source-filters"]');
+  assert.match(await group.locator('legend').innerText(), /他地域・他団体/);
+  const ids = await group.locator('input[data-source-id]').evaluateAll((els) => els.map((e) => e.dataset.sourceId));
+  assert.deepEqual(ids, ['tokyo', 'osaka']);
+  // Not project checkboxes (the DOM contract keeps those for projects).
+  assert.equal(await page.locator('input[data-project-id="tokyo"]').count(), 0);
+  assert.match(await group.locator('input[data-source-id="osaka"]').getAttribute('style'), /#ad1457/);
+  const stale = page.locator('[data-testid="source-filters"] [data-testid="source-stale"][data-source-id="osaka"]');
+  assert.equal(await stale.innerText(), '取得できませんでした（最終成功: 11月29日 6:00）');
+  assert.equal(await page.locator('[data-testid="source-filters"] [data-testid="source-stale"][data-source-id="tokyo"]').count(), 0);
+
+  // Imported events in the month grid; unticking a source hides its events.
+  const shown = await eventIds(page, '[data-testid="month-grid"]');
+  assert.ok(shown.some((id) => id.startsWith('tokyo-')), shown.join(' '));
+  assert.ok(shown.some((id) => id.startsWith('osaka-')), shown.join(' '));
+  await group.locator('input[data-source-id="tokyo"]').uncheck();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="month-grid"] [data-event-id^="tokyo-"]'));
+  assert.ok((await eventIds(page, '[data-testid="month-grid"]')).some((id) => id.startsWith('osaka-')));
+  assert.deepEqual(page.errors, []);
+});
+
+// The list shows upcoming events, or past ones with past=1: the fixtures
+// are in December 2026.
+const past = Date.now() > Date.parse('2026-12-03T00:00:00+09:00') ? '&past=1' : '';
+
+test('imported events are in the list and in search, and the detail says where they come from', async () => {
+  const page = await open(browser, `${server.url}?view=list${past}&q=${encodeURIComponent('フォーラム')}`);
+  const ids = (await eventIds(page, '[data-testid="list-view"]')).filter((id) => /^(tokyo|osaka)-/.test(id));
+  assert.equal(ids.length, 1, ids.join(' '));
+  assert.ok(ids[0].startsWith('tokyo-'));
+  await page.locator(`[data-testid="list-view"] [data-event-id="${ids[0]}"]`).first().click();
+  const detail = page.locator('[data-testid="event-detail"]');
+  await detail.waitFor();
+  const line = await detail.locator('[data-testid="provenance"]').innerText();
+  assert.match(line, /^提供: 東京都異業種交流グループ連絡会 ・ 最終取得 2026年11月30日 6:00 元のカレンダー/);
+  assert.match(await detail.locator('[data-testid="provenance"] a').getAttribute('href'), /^https:\/\/127\.0\.0\.1:\d+\/tokyo\.json$/);
+  // Its .ics is published and keeps the origin's UID.
+  const href = await detail.locator('a[href$=".ics"]').first().getAttribute('href');
+  const ics = await (await fetch(new URL(href, page.url()))).text();
+  assert.match(ics, /\r\nUID:forum-2026-12-03@tokyo-igyoshu\.example\r\n/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('an event of the stale source says so in its detail', async () => {
+  const page = await open(browser, `${server.url}?view=list${past}&q=${encodeURIComponent('東京ビジネス展示会')}`);
+  const ids = (await eventIds(page, '[data-testid="list-view"]')).filter((id) => /^(tokyo|osaka)-/.test(id));
+  assert.ok(ids.length === 1 && ids[0].startsWith('osaka-'), ids.join(' '));
+  await page.locator(`[data-testid="list-view"] [data-event-id="${ids[0]}"]`).first().click();
+  const line = await page.locator('[data-testid="event-detail"] [data-testid="provenance"]').innerText();
+  assert.match(line, /提供: 大阪異業種交流会 ・ 最終取得 2026年11月29日 6:00/);
+  assert.match(line, /取得できませんでした（最終成功: 11月29日 6:00）/);
+});
+
+test('the page asks only its own origin', async () => {
+  const before = server.requests.length;
+  const hits = originHits;
+  const page = await open(browser, `${server.url}?month=2026-12`);
+  await page.waitForTimeout(300);
+  const asked = server.requests.slice(before);
+  assert.ok(asked.includes('/sources/status.json') && asked.includes('/sources/tokyo.json'), asked.join(' '));
+  assert.equal(originHits, hits, 'the page never asks the sources themselves');
+  assert.deepEqual(page.errors, []);
+});
