@@ -18,6 +18,15 @@ fn html(text: &str) -> String {
 /// `site` (the name; the organiser, when given). Anything else unchanged.
 pub fn page(html_text: &str, site: &Site) -> String {
     let mut out = replace_between(html_text, "<title>", "</title>", &html(&site.name.ja));
+    // The feeds announced in the head carry the site's name too.
+    for (href, kind) in [("feed.atom", "Atom"), ("feed.json", "JSON Feed")] {
+        out = replace_between(
+            &out,
+            &format!("href=\"{href}\" title=\""),
+            "\"",
+            &html(&format!("{} ({kind})", site.name.ja)),
+        );
+    }
     if !site.organizer.ja.trim().is_empty() {
         out = replace_between(
             &out,
