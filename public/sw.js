@@ -23,10 +23,12 @@ const VERSION = 2;
 const TIMEOUT_MS = 3000;
 const BASE = new URL('./', self.location).href;
 const PAGE = BASE;
-const DATA = new URL('events.json', BASE).href;
+// The data file, beside the page unless the registration names another
+// (the editor page in edit/ registers `sw.js?data=../events.json`).
+const DATA = new URL(new URL(self.location).searchParams.get('data') ?? 'events.json', BASE).href;
 const SOURCES = new URL('sources/', BASE).href;
-const EXTRAS = ['events.json', 'manifest.webmanifest', 'icons/icon-192.png', 'icons/icon-512.png', 'icons/icon.svg']
-  .map((path) => new URL(path, BASE).href);
+const EXTRAS = [DATA, ...['manifest.webmanifest', 'icons/icon-192.png', 'icons/icon-512.png', 'icons/icon.svg']
+  .map((path) => new URL(path, BASE).href)];
 // One cache per site folder, so two calendars on one host keep apart.
 const PREFIX = `iguren-calendar:${BASE}:`;
 const CACHE = PREFIX + VERSION;
@@ -57,8 +59,8 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
-  if (url.origin !== self.location.origin || !url.href.startsWith(BASE)) return;
   const path = url.origin + url.pathname;
+  if (url.origin !== self.location.origin || !(url.href.startsWith(BASE) || path === DATA)) return;
   if (request.mode === 'navigate' && (path === PAGE || path === `${PAGE}index.html`)) {
     // Any view of the calendar (?month=…, ?e=…) is the one page.
     event.respondWith(networkFirst(event, fresh(request.url), PAGE, true));

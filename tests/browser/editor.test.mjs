@@ -282,3 +282,21 @@ test('a Shift_JIS spreadsheet dropped on the editor: row problems shown, valid r
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('once loaded, the editor opens without network (its own service worker, its own cache)', async () => {
+  const page = await open(browser, editor(), phone);
+  const scope = await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
+    }
+    return registration.scope;
+  });
+  assert.equal(scope, editor(), 'the worker covers edit/ only');
+  await page.context().setOffline(true);
+  await page.reload();
+  await ready(page);
+  assert.ok(await page.$(row('nikkan-2004-02-25')), 'the site data, from the cache');
+  assert.deepEqual(page.errors.filter((e) => !/net::ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e)), []);
+  await page.context().close();
+});
