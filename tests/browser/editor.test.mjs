@@ -300,3 +300,48 @@ test('once loaded, the editor opens without network (its own service worker, its
   assert.deepEqual(page.errors.filter((e) => !/net::ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e)), []);
   await page.context().close();
 });
+
+test('with the keyboard alone: open a new event, fill it field by field, go back to its row', async () => {
+  const page = await open(browser, editor(), phone);
+  const active = () => page.evaluate(() => {
+    const el = document.activeElement;
+    return el?.dataset?.testid ?? el?.getAttribute('name') ?? el?.id ?? el?.tagName;
+  });
+  // Tab from the top of the page reaches 「新しい予定」.
+  let reached = false;
+  for (let i = 0; i < 20 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = (await active()) === 'new-event';
+  }
+  assert.ok(reached, 'Tab reaches the new-event button');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(form);
+  // Tab walks the form's fields; each named one can be typed into.
+  const typed = { title: 'キーボードの会', start: '2004/3/31', startTime: '18時' };
+  const seen = new Set();
+  for (let i = 0; i < 40 && seen.size < Object.keys(typed).length; i++) {
+    await page.keyboard.press('Tab');
+    const name = await active();
+    if (typed[name] && !seen.has(name)) {
+      await page.keyboard.type(typed[name]);
+      seen.add(name);
+    }
+  }
+  assert.deepEqual([...seen].sort(), Object.keys(typed).sort());
+  await page.keyboard.press('Tab');
+  assert.equal(await page.inputValue(`${form} [name="start"]`), '2004-03-31');
+  assert.equal(await page.inputValue(`${form} [name="startTime"]`), '18:00');
+  assert.equal(await page.inputValue(`${form} [name="title"]`), 'キーボードの会');
+  // Back to the list with the keyboard: focus lands on the event's row.
+  let back = false;
+  for (let i = 0; i < 60 && !back; i++) {
+    await page.keyboard.press('Shift+Tab');
+    back = (await active()) === 'back';
+  }
+  assert.ok(back, 'Shift+Tab reaches the back button');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-testid="editor-list"]');
+  await page.waitForFunction(() => document.activeElement?.closest('[data-event-id]') != null, null, { timeout: 5000 });
+  assert.match(await page.evaluate(() => document.activeElement.closest('[data-event-id]').textContent), /キーボードの会/);
+  await page.context().close();
+});
