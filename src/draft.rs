@@ -8,7 +8,7 @@
 
 use crate::doc::{Doc, Value};
 use crate::load::Problem;
-use crate::text::Text;
+use crate::text::{Lang, Text};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
 
 /// An id for a new event from its project and date,
@@ -65,37 +65,28 @@ pub enum Rule {
 }
 
 impl Rule {
-    /// The rule in words: `毎月第4水曜日` / `the 4th Wednesday of each month`.
-    pub fn describe(self) -> (String, String) {
-        const JA: [&str; 7] = ["月", "火", "水", "木", "金", "土", "日"];
-        const EN: [&str; 7] = [
-            "Monday",
-            "Tuesday",
-            "Wednesday",
-            "Thursday",
-            "Friday",
-            "Saturday",
-            "Sunday",
-        ];
-        let name = |w: Weekday| w.num_days_from_monday() as usize;
+    /// The rule in words: `毎月第4水曜日` / `the 4th Wed of each month`.
+    pub fn describe(self) -> Text {
+        let day =
+            |w: Weekday, lang| crate::jp::weekday_name(w.num_days_from_sunday() as usize, lang);
         match self {
-            Rule::NthWeekday { n, weekday } => (
-                format!("毎月第{n}{}曜日", JA[name(weekday)]),
+            Rule::NthWeekday { n, weekday } => Text::both(
+                format!("毎月第{n}{}曜日", day(weekday, Lang::Ja)),
                 format!(
                     "the {} {} of each month",
                     ["1st", "2nd", "3rd", "4th"][(n - 1) as usize % 4],
-                    EN[name(weekday)]
+                    day(weekday, Lang::En)
                 ),
             ),
-            Rule::LastWeekday { weekday } => (
-                format!("毎月最終{}曜日", JA[name(weekday)]),
-                format!("the last {} of each month", EN[name(weekday)]),
+            Rule::LastWeekday { weekday } => Text::both(
+                format!("毎月最終{}曜日", day(weekday, Lang::Ja)),
+                format!("the last {} of each month", day(weekday, Lang::En)),
             ),
-            Rule::EveryWeeks { weeks: 1 } => ("毎週".into(), "every week".into()),
+            Rule::EveryWeeks { weeks: 1 } => Text::fixed("毎週", "every week"),
             Rule::EveryWeeks { weeks } => {
-                (format!("{weeks}週間ごと"), format!("every {weeks} weeks"))
+                Text::both(format!("{weeks}週間ごと"), format!("every {weeks} weeks"))
             }
-            Rule::MonthLater => ("1か月後".into(), "one month later".into()),
+            Rule::MonthLater => Text::fixed("1か月後", "one month later"),
         }
     }
 }
@@ -381,7 +372,11 @@ mod tests {
                 weekday: Weekday::Wed
             }
         );
-        assert_eq!(next.rule.describe().0, "毎月第4水曜日");
+        assert_eq!(next.rule.describe().ja, "毎月第4水曜日");
+        assert_eq!(
+            next.rule.describe().get(Lang::En),
+            "the 4th Wed of each month"
+        );
         assert_eq!(next.skipped, None);
     }
 

@@ -337,7 +337,7 @@ pub fn set(
             if typed.is_empty() {
                 let _ = doc.set_text(&p, "");
             } else if crate::csv::speakers_cell(doc.get(&p)) != typed {
-                let _ = doc.set(&p, speaker_list(typed));
+                let _ = doc.set(&p, crate::csv::speakers_value(typed));
             }
             Vec::new()
         }
@@ -351,34 +351,6 @@ pub fn set(
             let _ = doc.set_text(&pointer(index, name), typed);
             Vec::new()
         }
-    }
-}
-
-/// Speakers typed in one line: `名前（所属）、名前`.
-fn speaker_list(typed: &str) -> Value {
-    let items = typed
-        .split(['、', ';', '；'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(
-            |s| match s.strip_suffix('）').and_then(|r| r.rsplit_once('（')) {
-                Some((name, aff)) if !name.trim().is_empty() => Value::Object {
-                    members: vec![
-                        ("name".into(), Value::string(name.trim())),
-                        ("affiliation".into(), Value::string(aff.trim())),
-                    ],
-                    layout: crate::doc::Layout::Auto,
-                },
-                _ => Value::Object {
-                    members: vec![("name".into(), Value::string(s))],
-                    layout: crate::doc::Layout::Auto,
-                },
-            },
-        )
-        .collect();
-    Value::Array {
-        items,
-        layout: crate::doc::Layout::Auto,
     }
 }
 

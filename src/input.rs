@@ -15,7 +15,7 @@
 //! saying what was not understood; nothing here guesses silently.
 
 use crate::load::Problem;
-use crate::text::Text;
+use crate::text::{Lang, Text};
 use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
 
 /// Full-width ASCII (`０`–`９`, `：`, `／`, `Ｈ`, …) as ASCII, the ideographic
@@ -89,8 +89,6 @@ fn weekday_note(s: &str) -> Option<Result<Weekday, ()>> {
     };
     Some(Ok(day))
 }
-
-const WEEKDAYS_JA: [&str; 7] = ["月", "火", "水", "木", "金", "土", "日"];
 
 /// Year, month and day, then what follows them.
 fn ymd(s: &str, default_year: Option<i32>) -> Option<((i32, u32, u32), &str)> {
@@ -173,8 +171,8 @@ pub fn parse_day(text: &str, default_year: Option<i32>) -> Result<NaiveDate, Pro
         Some(Err(())) => Err(not_a_date()),
         Some(Ok(w)) if w == date.weekday() => Ok(date),
         Some(Ok(w)) => {
-            let real = WEEKDAYS_JA[date.weekday().num_days_from_monday() as usize];
-            let said = WEEKDAYS_JA[w.num_days_from_monday() as usize];
+            let real = crate::jp::weekday(date, Lang::Ja);
+            let said = crate::jp::weekday_name(w.num_days_from_sunday() as usize, Lang::Ja);
             Err(problem(
                 format!("{m}月{d}日は{real}曜日です（{said}曜日と書かれています）"),
                 format!(

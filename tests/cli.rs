@@ -1,18 +1,7 @@
 //! The maintainer tool as a maintainer runs it: output lines and exit codes.
 
-use std::process::Command;
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_calendar"))
-        .args(args)
-        .output()
-        .expect("run calendar");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+mod common;
+use common::run;
 
 #[test]
 fn check_of_a_valid_file_exits_0() {

@@ -12,7 +12,6 @@ use iguren_calendar::doc::Doc;
 use iguren_calendar::{generate, load, save};
 use proptest::prelude::*;
 use std::path::Path;
-use std::process::Command;
 
 const HEADER: &str = "日付,開始,件名,グループ,会場\r\n";
 
@@ -115,17 +114,8 @@ fn fixture_bytes(name: &str, sjis: bool, rows: &str) -> Vec<u8> {
     }
 }
 
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_calendar"))
-        .args(args)
-        .output()
-        .expect("run calendar");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+mod common;
+use common::run;
 
 /// Each fixture is what its case writes, and `calendar import --dry-run`
 /// says of it what is pinned in `NAME.expected`.

@@ -137,6 +137,38 @@ pub fn speakers_cell(list: Option<&Value>) -> String {
         .join("、")
 }
 
+/// Speakers from one cell or typed line, `芝 忠（事務局長）、中島博士`: the
+/// reverse of [`speakers_cell`] (the editor's programme rows use it too).
+pub fn speakers_value(cell: &str) -> Value {
+    let items = cell
+        .split(['、', ';', '；', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            let split = s
+                .strip_suffix('）')
+                .and_then(|r| r.rsplit_once('（'))
+                .or_else(|| s.strip_suffix(')').and_then(|r| r.rsplit_once('(')));
+            let mut members = Vec::new();
+            match split {
+                Some((name, affiliation)) if !name.trim().is_empty() => {
+                    members.push(("name".to_string(), Value::string(name.trim())));
+                    members.push(("affiliation".to_string(), Value::string(affiliation.trim())));
+                }
+                _ => members.push(("name".to_string(), Value::string(s))),
+            }
+            Value::Object {
+                members,
+                layout: crate::doc::Layout::Auto,
+            }
+        })
+        .collect();
+    Value::Array {
+        items,
+        layout: crate::doc::Layout::Auto,
+    }
+}
+
 /// Splits `2004-02-25T18:00` into its date and time parts.
 fn split_moment(s: &str) -> (&str, &str) {
     match s.split_once(['T', ' ']) {

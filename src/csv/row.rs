@@ -4,7 +4,7 @@
 
 use super::columns::{column, Column};
 use super::read::{rows, Row};
-use crate::doc::{Doc, Layout, Value};
+use crate::doc::{Doc, Value};
 use crate::input::{normalize, parse_clock, parse_clock_range, parse_day, parse_day_range};
 use crate::load::Problem;
 use crate::text::{Lang, Text};
@@ -152,37 +152,6 @@ impl Projects {
                 format!("no project \"{shown}\" (write its name or id)"),
             ),
         })
-    }
-}
-
-/// Speakers from one cell: `芝 忠（事務局長）、中島博士`.
-fn speakers(cell: &str) -> Value {
-    let items = cell
-        .split(['、', ';', '；', '\n'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(|s| {
-            let split = s
-                .strip_suffix('）')
-                .and_then(|r| r.rsplit_once('（'))
-                .or_else(|| s.strip_suffix(')').and_then(|r| r.rsplit_once('(')));
-            let mut members = Vec::new();
-            match split {
-                Some((name, affiliation)) if !name.trim().is_empty() => {
-                    members.push(("name".to_string(), Value::string(name.trim())));
-                    members.push(("affiliation".to_string(), Value::string(affiliation.trim())));
-                }
-                _ => members.push(("name".to_string(), Value::string(s))),
-            }
-            Value::Object {
-                members,
-                layout: Layout::Auto,
-            }
-        })
-        .collect();
-    Value::Array {
-        items,
-        layout: Layout::Auto,
     }
 }
 
@@ -349,7 +318,7 @@ fn read_row(
         }
     }
     if let Some((s, _)) = cell(Column::Speakers) {
-        values.push(("speakers", speakers(s)));
+        values.push(("speakers", super::speakers_value(s)));
     }
     if let Some((s, h)) = cell(Column::Status) {
         match status(s) {

@@ -113,7 +113,8 @@ fn NextMeeting(index: usize, panel: RwSignal<Panel>) -> impl IntoView {
             .max()
     });
     let proposal = draft::next_date(previous, last, |d| holiday(d).is_some());
-    let (rule_ja, rule_en) = proposal.rule.describe();
+    let rule = proposal.rule.describe();
+    let (rule_ja, rule_en) = (rule.ja.to_string(), rule.get(Lang::En).to_string());
     let skipped = proposal.skipped.map(|s| {
         let name = holiday(s).map(|h| (h.get(Lang::Ja).to_owned(), h.get(Lang::En).to_owned()));
         let (hja, hen) = name.unwrap_or_default();

@@ -139,22 +139,29 @@ pub fn picked_file(ed: Ed, ev: &web_sys::Event) {
     input.set_value("");
 }
 
+/// A picked or dropped file's bytes; `None` after saying it cannot be read.
+async fn read_bytes(ed: Ed, file: &web_sys::File) -> Option<Vec<u8>> {
+    match JsFuture::from(file.array_buffer()).await {
+        Ok(b) => Some(js_sys::Uint8Array::new(&b).to_vec()),
+        Err(_) => {
+            let name = file.name();
+            ed.say(
+                format!("{name} を読めません"),
+                format!("cannot read {name}"),
+                true,
+            );
+            None
+        }
+    }
+}
+
 fn open_file(ed: Ed, file: web_sys::File) {
+    let name = file.name();
     // A spreadsheet goes to the import preview; nothing is lost by it.
-    if file.name().to_lowercase().ends_with(".csv") {
-        let name = file.name();
+    if name.to_lowercase().ends_with(".csv") {
         leptos::task::spawn_local(async move {
-            let read = JsFuture::from(file.array_buffer()).await;
-            let bytes = match read {
-                Ok(b) => js_sys::Uint8Array::new(&b).to_vec(),
-                Err(_) => {
-                    ed.say(
-                        format!("{name} を読めません"),
-                        format!("cannot read {name}"),
-                        true,
-                    );
-                    return;
-                }
+            let Some(bytes) = read_bytes(ed, &file).await else {
+                return;
             };
             match super::sheet::decode(&bytes) {
                 Ok(text) => super::sheet::open(ed, name, text),
@@ -175,18 +182,9 @@ fn open_file(ed: Ed, file: web_sys::File) {
     {
         return;
     }
-    let name = file.name();
     leptos::task::spawn_local(async move {
-        let bytes = match JsFuture::from(file.array_buffer()).await {
-            Ok(b) => js_sys::Uint8Array::new(&b).to_vec(),
-            Err(_) => {
-                ed.say(
-                    format!("{name} を読めません"),
-                    format!("cannot read {name}"),
-                    true,
-                );
-                return;
-            }
+        let Some(bytes) = read_bytes(ed, &file).await else {
+            return;
         };
         match crate::load::utf8(bytes) {
             Ok(text) => {

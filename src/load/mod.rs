@@ -104,21 +104,10 @@ pub fn utf8(bytes: Vec<u8>) -> Result<String, String> {
 /// shown escaped (`\n`, `\u001b`) in the path and the messages.
 pub fn load(text: &str) -> Loaded {
     match json::parse(text) {
-        Err(e) => {
-            let (line, column) = LineIndex::new(text).locate(text, e.at);
-            Loaded {
-                catalog: Catalog::default(),
-                diagnostics: vec![Diagnostic {
-                    line,
-                    column,
-                    path: String::new(),
-                    message: Text::both(
-                        format!("JSONの書き方の誤り: {}", e.ja),
-                        format!("JSON syntax error: {}", e.en),
-                    ),
-                }],
-            }
-        }
+        Err(e) => Loaded {
+            catalog: Catalog::default(),
+            diagnostics: vec![syntax_error(text, &e)],
+        },
         Ok(root) => {
             let (catalog, problems) = catalog::catalog(&root);
             Loaded {
