@@ -6,30 +6,39 @@
 //! scripts, styles, data and the service worker from the page's own
 //! origin, WebAssembly compilation (`'wasm-unsafe-eval'`), Trunk's one
 //! inline loader script by its SHA-256 hash (no `'unsafe-inline'` for
-//! scripts), and inline `style` attributes (project colours). Nothing from
-//! any other origin.
+//! scripts), the page's inline stylesheet by its hash too (index.html
+//! inlines style.css, so the first paint waits for no second request),
+//! and inline `style` attributes (project colours). Nothing from any other
+//! origin.
 
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
 
-/// The directives, with `{scripts}` standing for the inline scripts' hashes.
+/// The directives, with `{scripts}` and `{styles}` standing for the
+/// hashes of the inline scripts and stylesheets.
 const POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{scripts}; \
-style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; \
+style-src 'self'{styles}; style-src-attr 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; \
 font-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; \
 form-action 'none'";
 
 /// `'sha256-…'` of every inline `<script>` (one without `src`) in `html`.
 pub fn inline_script_hashes(html: &str) -> Vec<String> {
+    inline_hashes(html, "script")
+}
+
+/// `'sha256-…'` of every `<element>` without `src` in `html`: its text.
+fn inline_hashes(html: &str, element: &str) -> Vec<String> {
+    let (open_tag, close_tag) = (format!("<{element}"), format!("</{element}>"));
     let mut hashes = Vec::new();
     let mut rest = html;
-    while let Some(open) = rest.find("<script") {
+    while let Some(open) = rest.find(&open_tag) {
         let after = &rest[open..];
         let Some(tag_end) = after.find('>') else {
             break;
         };
         let tag = &after[..tag_end];
         let body = &after[tag_end + 1..];
-        let Some(close) = body.find("</script>") else {
+        let Some(close) = body.find(&close_tag) else {
             break;
         };
         if !tag.contains(" src=") {
@@ -42,13 +51,12 @@ pub fn inline_script_hashes(html: &str) -> Vec<String> {
     hashes
 }
 
-/// The policy for a page with these inline scripts.
+/// The policy for a page with these inline scripts and stylesheets.
 pub fn policy(html: &str) -> String {
-    let scripts: String = inline_script_hashes(html)
-        .iter()
-        .map(|h| format!(" {h}"))
-        .collect();
-    POLICY.replace("{scripts}", &scripts)
+    let list = |hashes: Vec<String>| -> String { hashes.iter().map(|h| format!(" {h}")).collect() };
+    POLICY
+        .replace("{scripts}", &list(inline_script_hashes(html)))
+        .replace("{styles}", &list(inline_hashes(html, "style")))
 }
 
 /// The editor page's policy (`edit/`): the member page's, and GitHub's
@@ -132,8 +140,21 @@ mod tests {
         assert!(p.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"));
         assert!(!p.contains("http"), "{p}");
         assert!(!p.contains("script-src 'self' 'unsafe-inline'"));
+        assert!(p.contains("style-src 'self'; style-src-attr"), "{p}");
         assert_eq!(with_policy(&page).unwrap(), page, "applied once");
         assert!(with_policy("<html></html>").is_err());
+    }
+
+    #[test]
+    fn an_inline_stylesheet_is_allowed_by_its_hash_alone() {
+        let page = "<html><head><style>a{color:red}</style></head><body></body></html>";
+        let p = policy(page);
+        // printf '%s' 'a{color:red}' | openssl dgst -sha256 -binary | base64
+        assert!(
+            p.contains("style-src 'self' 'sha256-6hWWMOcF+mJesSJGYhmK2lkIIEw9Xc5XKGLPVzh8yxs='; style-src-attr 'unsafe-inline'"),
+            "{p}"
+        );
+        assert!(!p.contains("style-src 'self' 'unsafe-inline'"));
     }
 
     #[test]

@@ -9,14 +9,16 @@
 //! [`ics`] (RFC 5545 files, byte for byte), [`links`] (the links that are
 //! not iCalendar: Google and Outlook, `webcal://`, `tel:`, map search, and
 //! in-app browsers), [`percent`] (percent-encoding, once), [`publish`] (which files the
-//! build writes, and where), `csp` (the page's Content-Security-Policy),
+//! build writes, and where), `csp` (the page's Content-Security-Policy), `prerender` (the opening
+//! view as HTML in `index.html`, for first paint and for browsers without
+//! JavaScript),
 //! and what the calendar views compute:
 //! [`jp`] (holidays, 和暦, Japanese dates), [`grid`] (month rows,
 //! multi-day bars, keyboard moves, the day listed by default), [`label`]
 //! (the words the views build from data: time columns, cell names), [`agenda`] (the list view), [`filter`] (projects and
 //! search) and [`route`] (view state in the URL query). `generate` makes
 //! deterministic event files of any size for benchmarks, and [`order`]
-//! is the crate's one sort (small WebAssembly). `csp` and `generate`
+//! is the crate's one sort (small WebAssembly). `csp`, `prerender` and `generate`
 //! serve the build, the tool and the benchmarks only, so they are not
 //! compiled for wasm32 (the page's WebAssembly never holds them).
 //!
@@ -63,6 +65,8 @@ pub mod model;
 pub mod month;
 pub mod order;
 pub mod percent;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod publish;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod qr;

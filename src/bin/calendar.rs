@@ -461,16 +461,20 @@ problem and does not change the exit status.
                 return ExitCode::from(2);
             }
         }
-        // The page Trunk made gets its Content-Security-Policy (when present:
-        // `publish` also works on an empty folder).
+        // The page Trunk made gets the opening view pre-rendered (the same
+        // core as the app, for first paint and browsers without JavaScript)
+        // and its Content-Security-Policy (when present: `publish` also
+        // works on an empty folder).
         let index = Path::new(dir).join("index.html");
         if let Ok(html) = std::fs::read_to_string(&index) {
-            let written = iguren_calendar::csp::with_policy(&html)
+            let view = iguren_calendar::prerender::opening_view(catalog, today_tokyo());
+            let written = iguren_calendar::prerender::into_page(&html, &view)
+                .and_then(|page| iguren_calendar::csp::with_policy(&page))
                 .map_err(|e| e.to_string())
                 .and_then(|page| std::fs::write(&index, page).map_err(|e| e.to_string()));
             if let Err(e) = written {
                 eprintln!(
-                    "{}: CSP を書き込めません / cannot add the CSP: {e}",
+                    "{}: 先読み表示と CSP を書き込めません / cannot add the pre-rendered view and the CSP: {e}",
                     index.display()
                 );
                 return ExitCode::from(2);

@@ -172,6 +172,15 @@ pub fn focus(selector: &str) -> bool {
         .is_some_and(|e| focus_element(&e))
 }
 
+/// Takes the place of the opening view the build pre-rendered into
+/// `index.html` (`crate::prerender`): removes it, in the same task as the
+/// app's first view is drawn, so no frame shows both or neither.
+pub fn remove_prerendered() {
+    if let Some(e) = document().and_then(|d| d.get_element_by_id("prerender")) {
+        e.remove();
+    }
+}
+
 /// Scrolls the first element matching `selector` into view (nearest edge).
 pub fn reveal(selector: &str) {
     if let Some(e) = document().and_then(|d| d.query_selector(selector).ok().flatten()) {

@@ -27,7 +27,11 @@ pub fn Shell(text: String, state: ViewState, sources: sources::Fetched) -> impl 
     let ctx = Ctx::new(loaded.catalog, state);
     provide_context(ctx);
     let view_kind = Memo::new(move |_| ctx.screen.state.with(|s| s.view));
-    Effect::new(move |_| fetch::mark_ready());
+    // The first view is in the page: it replaces the pre-rendered one.
+    Effect::new(move |_| {
+        super::browser::remove_prerendered();
+        fetch::mark_ready();
+    });
     let title = ctx.tr(site_name);
     view! {
         <div class="app" on:click=move |ev| rows::open_event_link(ctx, &ev)>

@@ -55,6 +55,7 @@ pub fn Toolbar() -> impl IntoView {
                 <div class="month-nav">
                     <button
                         type="button"
+                        class="step"
                         data-testid="prev-month"
                         aria-label=ctx.tr(("前の月", "Previous month"))
                         on:click=step(-1)
@@ -64,6 +65,7 @@ pub fn Toolbar() -> impl IntoView {
                     <h2 class="month-heading" aria-live="polite">{heading}</h2>
                     <button
                         type="button"
+                        class="step"
                         data-testid="next-month"
                         aria-label=ctx.tr(("次の月", "Next month"))
                         on:click=step(1)
