@@ -1,7 +1,8 @@
-// Browser benchmark of the built site (issue 6). A benchmark, not a test:
-// it prints Markdown tables of medians and never fails on slow figures.
+// Browser benchmark of the built site (issues 6 and 13). A benchmark, not a
+// test: it prints Markdown tables of medians and never fails on slow figures.
 //
-//   node bench/browser.mjs [--dist DIR] [--runs N] [--profile] [--out DIR] [--block-sw]
+//   node bench/browser.mjs [--dist DIR] [--runs N] [--sites DIR] [--mobile-runs N]
+//                          [--profile] [--out DIR] [--block-sw]
 //
 // DIR is a release build (`trunk build --release`) holding
 // events-1000.json and events-10000.json beside index.html (bench/run.sh
@@ -11,7 +12,16 @@
 // element's click() to the moment a MutationObserver sees the expected
 // DOM, and again after forcing style and layout; Playwright round-trips
 // do not count. Nothing leaves 127.0.0.1: the server binds it, and
-// Chromium's background networking is off.
+// Chromium's background networking is off. The server sends gzip (-9,
+// compressed once per file) to every request that accepts it.
+//
+// --sites DIR adds first loads as members make them (issue 13): for each
+// case of COMPARE (a profile and a data size), our site's root URL and the
+// FullCalendar 6 reference page (bench/fullcalendar/) with the same data,
+// alternating, each from a fresh context, RUNS times each (--mobile-runs
+// for the mobile profile: 4x CPU, 150 ms round trip, 1.6/0.75 Mbps, a
+// 390x844 phone). Per page: FCP, LCP, CLS and ready, and where ready's
+// time goes (HTML, wasm, app start, data).
 //
 // --profile additionally records, for 10,000 events, a CPU profile and a
 // Chrome trace of a few month navigations, prints where the main thread's
@@ -36,6 +46,19 @@ const PROFILE = args.includes('--profile');
 // --block-sw: load without the service worker (what it costs a first visit).
 const BLOCK_SW = args.includes('--block-sw');
 const OUT = path.resolve(opt('--out', DIST));
+// --sites DIR: the first-load comparison. DIR holds, per data size N, a
+// site as members get it (ours-N/: the release build with the generated
+// data as events.json, published again) and the FullCalendar 6 reference
+// page with the same data (fc-N/); bench/run.sh makes them.
+const SITES = opt('--sites', process.env.SITES) ? path.resolve(opt('--sites', process.env.SITES)) : null;
+// Fresh loads per page in the mobile profile (4x CPU, slow 4G), alternating.
+const MOBILE_RUNS = Math.max(1, Math.min(50, Number(opt('--mobile-runs', process.env.MOBILE_RUNS ?? 5)) || 5));
+// Which cases the comparison runs: profile and data size.
+const COMPARE = [
+  { profile: 'mobile', events: 1000 },
+  { profile: 'desktop', events: 1000 },
+  { profile: 'desktop', events: 10000 },
+];
 const MONTH = '2004-06';
 const NEXT = '2004-07';
 const SEARCH = 'セミナー'; // one of the generator's eight kinds of event
@@ -54,8 +77,32 @@ const TYPES = {
   '.json': 'application/json; charset=utf-8',
 };
 
+// Served with `content-encoding: gzip` when the request accepts it, as
+// every real host does: compressed once per file at level 9 and kept
+// (keyed by path, size and mtime), so no request pays for compressing.
+const GZIP_TYPES = new Set(['.html', '.js', '.wasm', '.css', '.json']);
+const gzipCache = new Map();
+function gzipped(file, stat) {
+  const c = gzipCache.get(file);
+  if (c && c.size === stat.size && c.mtimeMs === stat.mtimeMs) return c.gz;
+  const gz = zlib.gzipSync(fs.readFileSync(file), { level: 9 });
+  gzipCache.set(file, { size: stat.size, mtimeMs: stat.mtimeMs, gz });
+  return gz;
+}
+
+// Compresses the folder's top-level files before any measurement (a page's
+// files and data are all there; 10,000 events take a while at level 9).
+function warmGzip(root) {
+  for (const name of fs.readdirSync(root)) {
+    const file = path.join(root, name);
+    const stat = fs.statSync(file);
+    if (stat.isFile() && GZIP_TYPES.has(path.extname(name))) gzipped(file, stat);
+  }
+}
+
 function serve(root) {
   const requests = [];
+  warmGzip(root);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     let rel = decodeURIComponent(url.pathname.slice(1));
@@ -67,16 +114,23 @@ function serve(root) {
       return;
     }
     requests.push(rel);
-    res.writeHead(200, {
+    const stat = fs.statSync(file);
+    const headers = {
       'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-      'content-length': fs.statSync(file).size,
       // As GitHub Pages answers; every run is a fresh context, so a fresh cache.
       'cache-control': 'max-age=600',
-    });
+    };
+    if (GZIP_TYPES.has(path.extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      const gz = gzipped(file, stat);
+      res.writeHead(200, { ...headers, 'content-encoding': 'gzip', 'content-length': gz.length, vary: 'accept-encoding' });
+      res.end(gz);
+      return;
+    }
+    res.writeHead(200, { ...headers, 'content-length': stat.size });
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => {
-    ok({ url: `http://127.0.0.1:${server.address().port}/`, requests, close: () => new Promise((done) => server.close(done)) });
+    ok({ url: `http://127.0.0.1:${server.address().port}/`, root, requests, close: () => new Promise((done) => server.close(done)) });
   }));
 }
 
@@ -86,7 +140,25 @@ function serve(root) {
 // event, whose detail is the wasm exports, memory included) and when
 // dataset.ready became "true"; keeps the wasm instance as a fallback.
 const INIT = () => {
-  const b = (window.__bench = { started: null, ready: null, memory: null });
+  const b = (window.__bench = { started: null, ready: null, memory: null, instantiated: null, lcp: [], shifts: [] });
+  let readyNow;
+  // Resolves with b.ready: waiting on it needs no polling inside a
+  // throttled page.
+  b.readyPromise = new Promise((ok) => { readyNow = ok; });
+  // Largest contentful paint candidates and layout shifts, from navigation
+  // on (buffered); the bench reads them about a second after ready.
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        const el = e.element;
+        const what = el ? `${el.tagName.toLowerCase()}${el.dataset?.testid ? `[data-testid=${el.dataset.testid}]` : el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''}` : '(removed)';
+        b.lcp.push({ t: e.startTime, size: e.size, what });
+      }
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) b.shifts.push({ t: e.startTime, value: e.value, input: e.hadRecentInput });
+    }).observe({ type: 'layout-shift', buffered: true });
+  } catch { /* an old browser: no LCP or CLS */ }
   addEventListener('TrunkApplicationStarted', (e) => {
     b.started = performance.now();
     b.memory = e.detail?.wasm?.memory ?? b.memory;
@@ -95,6 +167,7 @@ const INIT = () => {
     const orig = WebAssembly[name];
     WebAssembly[name] = async function (...a) {
       const r = await orig.apply(this, a);
+      b.instantiated ??= performance.now();
       const inst = r instanceof WebAssembly.Instance ? r : r.instance;
       for (const v of Object.values(inst?.exports ?? {})) {
         if (v instanceof WebAssembly.Memory) b.memory ??= v;
@@ -103,7 +176,10 @@ const INIT = () => {
     };
   }
   const mark = () => {
-    if (b.ready === null && document.documentElement.dataset.ready === 'true') b.ready = performance.now();
+    if (b.ready === null && document.documentElement.dataset.ready === 'true') {
+      b.ready = performance.now();
+      readyNow(b.ready);
+    }
   };
   // The init script may run before <html> exists: watch the document.
   new MutationObserver(mark).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready'] });
@@ -173,6 +249,33 @@ function busiestProject(file, month) {
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
 }
 
+// The month our app opens on without ?month= (src/grid.rs, initial_month):
+// today's month (in Tokyo) if some event touches it; else the month of the
+// next event to start; when every event is past, the month in which the
+// latest-starting event starts; with no events, today's month. "YYYY-MM".
+function openingMonth(file, now = Date.now()) {
+  const today = new Date(now + 9 * 3_600_000).toISOString().slice(0, 10);
+  const thisMonth = today.slice(0, 7);
+  const events = JSON.parse(fs.readFileSync(file, 'utf8')).events ?? [];
+  // First and last day (inclusive) as when.rs has them: a timed end at
+  // midnight of a later day does not occupy that day.
+  const days = events.map((e) => {
+    const first = e.start.slice(0, 10);
+    let last = e.end ? e.end.slice(0, 10) : first;
+    if (e.end && e.end.length > 10 && last > first && /T00:00(:00)?$/.test(e.end)) {
+      const d = new Date(`${last}T00:00:00Z`);
+      d.setUTCDate(d.getUTCDate() - 1);
+      last = d.toISOString().slice(0, 10);
+    }
+    return [first, last];
+  });
+  if (days.some(([f, l]) => f.slice(0, 7) <= thisMonth && thisMonth <= l.slice(0, 7))) return thisMonth;
+  const next = days.map(([f]) => f).filter((f) => f > today).sort()[0];
+  if (next) return next.slice(0, 7);
+  const latest = days.map(([f]) => f).sort().at(-1);
+  return latest ? latest.slice(0, 7) : thisMonth;
+}
+
 // ---- one fresh load ---------------------------------------------------------
 
 async function oneRun(browser, server, { events, throttle }) {
@@ -239,6 +342,93 @@ async function oneRun(browser, server, { events, throttle }) {
   }
 }
 
+// ---- first loads as a member makes them: ours against FullCalendar 6 -------------
+
+// The mobile profile: a mid-range phone on a slow 4G network (the figures
+// Lighthouse calls "Slow 4G": 150 ms round trip, 1.6 Mbps down, 750 kbps up;
+// here applied per request by DevTools, not simulated), 4x slower CPU.
+const MOBILE = {
+  cpu: 4,
+  network: { offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 },
+  context: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
+};
+const DESKTOP = { context: { viewport: { width: 1280, height: 900 } } };
+const SETTLE_MS = 1000; // LCP and CLS: entries until this long after ready
+
+// One fresh load of a site's root URL (no ?src=, no ?month=: the opening
+// month members see; FullCalendar gets ?date= for that month). Figures in
+// ms from navigation start.
+async function firstLoad(browser, server, { app, profile, month }) {
+  const conditions = profile === 'mobile' ? MOBILE : DESKTOP;
+  const context = await browser.newContext({
+    ...conditions.context, locale: 'ja-JP', timezoneId: 'Asia/Tokyo', serviceWorkers: BLOCK_SW ? 'block' : 'allow',
+  });
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.addInitScript(INIT);
+    const cdp = await context.newCDPSession(page);
+    if (conditions.cpu) await cdp.send('Emulation.setCPUThrottlingRate', { rate: conditions.cpu });
+    if (conditions.network) {
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', conditions.network);
+    }
+    await page.goto(app === 'fc' ? `${server.url}?date=${month}-01` : server.url, { timeout: LOAD_TIMEOUT_MS });
+    const ready = await page.evaluate((t) => Promise.race([window.__bench.readyPromise,
+      new Promise((ok) => setTimeout(() => ok(null), t))]), LOAD_TIMEOUT_MS);
+    if (ready === null) throw new Error(`not ready after ${LOAD_TIMEOUT_MS} ms`);
+    await page.waitForTimeout(SETTLE_MS);
+    const r = await page.evaluate(([app, month, settle]) => {
+      const b = window.__bench;
+      const until = b.ready + settle;
+      const res = performance.getEntriesByType('resource');
+      const kind = (e) => (/\.wasm$/.test(new URL(e.name).pathname) ? 'wasm' : /\.(js|css|json)$/.exec(new URL(e.name).pathname)?.[1]);
+      const before = res.filter((e) => e.startTime < b.ready);
+      const sum = (xs) => xs.reduce((a, e) => a + e.encodedBodySize, 0);
+      const code = before.filter((e) => ['wasm', 'js', 'css'].includes(kind(e)));
+      const data = res.find((e) => /events[^/]*\.json$/.test(new URL(e.name).pathname));
+      const nav = performance.getEntriesByType('navigation')[0];
+      const lcp = b.lcp.filter((e) => e.t <= until).at(-1);
+      const grid = app === 'ours' ? document.querySelector('[data-testid="month-grid"]') : document.querySelector('.fc-daygrid');
+      return {
+        ready: b.ready,
+        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+        lcp: lcp?.t ?? null,
+        lcpWhat: lcp?.what ?? null,
+        cls: b.shifts.filter((e) => !e.input && e.t <= until).reduce((a, e) => a + e.value, 0),
+        htmlEnd: nav?.responseEnd ?? null,
+        codeEnd: Math.max(0, ...code.map((e) => e.responseEnd)),
+        wasmStart: code.find((e) => kind(e) === 'wasm')?.startTime ?? null,
+        wasmEnd: code.find((e) => kind(e) === 'wasm')?.responseEnd ?? null,
+        instantiated: b.instantiated,
+        started: b.started,
+        dataEnd: data?.responseEnd ?? null,
+        codeBytes: sum(code),
+        htmlBytes: nav?.encodedBodySize ?? null,
+        dataBytes: data?.encodedBodySize ?? null,
+        codeFiles: code.map((e) => `${new URL(e.name).pathname.slice(1)} ${e.encodedBodySize}`),
+        dataFetches: res.filter((e) => /events[^/]*\.json$/.test(new URL(e.name).pathname)).length,
+        shown: !!grid && (app === 'ours'
+          ? !!grid.querySelector(`[data-date="${month}-15"]`)
+          : !!grid.querySelector(`.fc-daygrid-day[data-date="${month}-15"]`)),
+        // Visible ones only: FullCalendar also draws the events behind
+        // "+N" (hidden, to measure them).
+        bars: [...document.querySelectorAll(app === 'ours' ? '[data-testid="month-grid"] [data-event-id]' : '.fc-daygrid .fc-daygrid-event')]
+          .filter((e) => e.checkVisibility({ visibilityProperty: true })).length,
+        nodes: document.querySelectorAll('*').length,
+        readyHow: document.documentElement.dataset.readyHow ?? null,
+      };
+    }, [app, month, SETTLE_MS]);
+    if (!r.shown) errors.push(`${app}: the grid does not show ${month}`);
+    if (r.dataFetches > 1) errors.push(`${app}: events.json fetched ${r.dataFetches} times`);
+    r.errors = errors;
+    return r;
+  } finally {
+    await context.close();
+  }
+}
+
 // ---- figures -----------------------------------------------------------------
 
 const median = (xs) => {
@@ -263,19 +453,21 @@ function compressed(file) {
   };
 }
 
-function sizeTable(requested) {
-  const rows = [];
-  const total = { raw: 0, gzip: 0, brotli: 0 };
-  const files = [...new Set(requested)].filter((f) => !f.endsWith('.json'));
-  for (const f of files.sort()) {
-    const c = compressed(path.join(DIST, f));
-    const kind = path.extname(f).slice(1);
-    const counted = ['wasm', 'js', 'css'].includes(kind);
-    if (counted) { total.raw += c.raw; total.gzip += c.gzip; total.brotli += c.brotli; }
-    rows.push(`| ${kind}${counted ? '' : ' (not counted)'} \`${f}\` | ${kB(c.raw)} | ${kB(c.gzip)} | ${kB(c.brotli)} |`);
+// Sizes of the files a first load asked for (the first run's requests),
+// per page: `groups` is [{ name, root, files, total, data }].
+function sizeTable(groups) {
+  const out = ['| first load, apart from the data | raw | gzip -9 | brotli 11 |', '|---|---:|---:|---:|'];
+  for (const g of groups) {
+    const total = { raw: 0, gzip: 0, brotli: 0 };
+    for (const f of [...new Set(g.files)].filter((f) => !f.endsWith('.json')).sort()) {
+      const c = compressed(path.join(g.root, f));
+      const kind = path.extname(f).slice(1);
+      const counted = ['wasm', 'js', 'css'].includes(kind);
+      if (counted) { total.raw += c.raw; total.gzip += c.gzip; total.brotli += c.brotli; }
+      out.push(`| ${g.name}: ${kind}${counted ? '' : ' (not counted)'} \`${f}\` | ${kB(c.raw)} | ${kB(c.gzip)} | ${kB(c.brotli)} |`);
+    }
+    out.push(`| **${g.name}: ${g.total}** | **${kB(total.raw)}** | **${kB(total.gzip)}** | **${kB(total.brotli)}** |`);
   }
-  const out = ['| first load, apart from the data | raw | gzip -9 | brotli 11 |', '|---|---:|---:|---:|', ...rows,
-    `| **wasm + JS + CSS** (target ≤ 60 kB gzip) | **${kB(total.raw)}** | **${kB(total.gzip)}** | **${kB(total.brotli)}** |`];
   for (const n of DATA) {
     const f = path.join(DIST, `events-${n}.json`);
     if (fs.existsSync(f)) {
@@ -453,6 +645,53 @@ async function profile(browser, server, kind) {
 
 // ---- main --------------------------------------------------------------------------
 
+// The medians of the alternating first loads, ours against FullCalendar.
+function compareTable({ profile, events, month }, ours, fc) {
+  const med = (runs, key) => median(runs.map((r) => r[key]));
+  const ratio = (a, b) => (a == null || b == null || b === 0 ? 'n/a' : `${(a / b).toFixed(2)}×`);
+  const cls = (n) => (n == null ? 'n/a' : n.toFixed(3));
+  const bytes = (n) => (n == null ? 'n/a' : kB(n));
+  const rows = [
+    ['first contentful paint (FCP)', 'fcp', ms],
+    [`largest contentful paint (LCP; last candidate until ${SETTLE_MS / 1000} s after ready)`, 'lcp', ms],
+    [`cumulative layout shift (CLS; all shifts without recent input until ${SETTLE_MS / 1000} s after ready)`, 'cls', cls],
+    ['ready (`dataset.ready`: the data drawn)', 'ready', ms],
+    ['… HTML received', 'htmlEnd', ms],
+    ['… all wasm/JS/CSS asked for before ready received', 'codeEnd', ms],
+    ['… wasm requested (ours)', 'wasmStart', ms],
+    ['… wasm received (ours)', 'wasmEnd', ms],
+    ['… wasm compiled and instantiated (ours; streaming, overlaps the download)', 'instantiated', ms],
+    ['… app started (ours: `main` ran, `TrunkApplicationStarted`)', 'started', ms],
+    ['… data received (`events.json` `responseEnd`)', 'dataEnd', ms],
+    ['wasm + JS + CSS transferred before ready (gzip)', 'codeBytes', bytes],
+    ['HTML transferred (gzip)', 'htmlBytes', bytes],
+    ['data transferred (gzip)', 'dataBytes', bytes],
+    ['event bars drawn in the month', 'bars', count],
+    ['DOM nodes (document)', 'nodes', count],
+  ];
+  const where = profile === 'mobile'
+    ? `mobile: 390×844 @3x touch, CPU 4× slower, ${MOBILE.network.latency} ms round trip, 1.6 Mbps down, 750 kbps up (DevTools throttling)`
+    : 'desktop: 1280×900, no throttling';
+  const out = [`### First load, ${events.toLocaleString('en-US')} events, ${where}; opening month ${month}`, '',
+    `medians of ${ours.length} (ours) and ${fc.length} (FullCalendar) alternating fresh loads, gzip served, ms from navigation start`, '',
+    `| metric | ours (median) | FullCalendar ${FC_VERSION} (median) | ratio ours/FC |`, '|---|---:|---:|---:|'];
+  for (const [label, key, fmt] of rows) {
+    const a = med(ours, key);
+    const b = med(fc, key);
+    if (a == null && b == null) continue;
+    out.push(`| ${label} | ${fmt(a)} | ${fmt(b)} | ${key === 'bars' || key === 'nodes' ? '' : ratio(a, b)} |`);
+  }
+  const whats = (runs) => [...new Set(runs.map((r) => r.lcpWhat).filter(Boolean))].join(', ') || 'n/a';
+  out.push('', `LCP element: ours ${whats(ours)}; FullCalendar ${whats(fc)}. FullCalendar ready: ${[...new Set(fc.map((r) => r.readyHow))].join(', ')}.`);
+  return out.join('\n');
+}
+
+const FC_VERSION = (() => {
+  try {
+    return JSON.parse(fs.readFileSync(new URL('node_modules/fullcalendar/package.json', import.meta.url), 'utf8')).version;
+  } catch { return '6'; }
+})();
+
 async function main() {
   for (const n of DATA) {
     if (!fs.existsSync(path.join(DIST, `events-${n}.json`))) {
@@ -461,6 +700,20 @@ async function main() {
     }
   }
   const server = await serve(DIST);
+  // One server (one origin) per first-load site, each at its root.
+  const sites = new Map();
+  if (SITES) {
+    for (const n of new Set(COMPARE.map((c) => c.events))) {
+      for (const app of ['ours', 'fc']) {
+        const dir = path.join(SITES, `${app}-${n}`);
+        if (!fs.existsSync(path.join(dir, 'index.html'))) {
+          console.error(`missing ${dir}/index.html: run bench/run.sh`);
+          process.exit(2);
+        }
+        sites.set(`${app}-${n}`, await serve(dir));
+      }
+    }
+  }
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
@@ -493,6 +746,36 @@ async function main() {
       results.push({ cfg, runs });
     }
     process.stderr.write('\n');
+
+    // First loads as members make them, ours and FullCalendar alternating
+    // (ours, FC, ours, FC, ...), each a fresh context: whatever the machine
+    // is doing meanwhile falls on both alike.
+    const compared = [];
+    const fcFiles = new Map();
+    for (const c of SITES ? COMPARE : []) {
+      const month = openingMonth(path.join(sites.get(`ours-${c.events}`).root, 'events.json'));
+      const runs = c.profile === 'mobile' ? MOBILE_RUNS : RUNS;
+      const got = { ours: [], fc: [] };
+      const label = `${c.profile} ${c.events.toLocaleString('en-US')}`;
+      for (let i = 0; i < runs && Date.now() < deadline; i++) {
+        for (const app of ['ours', 'fc']) {
+          const site = sites.get(`${app}-${c.events}`);
+          const mark = site.requests.length;
+          try {
+            const r = await firstLoad(browser, site, { app, profile: c.profile, month });
+            r.errors.forEach((e) => problems.add(`${label}, ${app}: ${e}`));
+            got[app].push(r);
+          } catch (e) {
+            problems.add(`${label}, ${app}: ${String(e).split('\n')[0]}`);
+          }
+          if (app === 'fc' && !fcFiles.has(c.events)) fcFiles.set(c.events, site.requests.slice(mark));
+          process.stderr.write(app === 'ours' ? 'o' : 'f');
+        }
+      }
+      compared.push({ ...c, month, ...got });
+    }
+    process.stderr.write('\n');
+
     const med = (res, key) => median(res.runs.map((r) => r[key]));
     const rows = [
       ['time to ready (`dataset.ready`, from navigation start)', 'ready', ms],
@@ -518,22 +801,39 @@ async function main() {
     ];
     const out = [];
     out.push(`## Browser benchmark: medians of ${RUNS} fresh loads each`, '');
-    out.push(`Chromium ${browser.version()}, ${DIST}, \`?src=events-N.json&month=${MONTH}\`, 1280×900, service worker ${BLOCK_SW ? 'blocked' : 'allowed'}`, '');
-    out.push(sizeTable(firstLoadFiles ?? []), '');
+    out.push(`Chromium ${browser.version()}, ${DIST}, \`?src=events-N.json&month=${MONTH}\`, 1280×900, gzip served, service worker ${BLOCK_SW ? 'blocked' : 'allowed'}`, '');
+    const groups = [{ name: 'ours', root: DIST, files: firstLoadFiles ?? [], total: 'wasm + JS + CSS (target ≤ 60 kB gzip)' }];
+    const fcSome = [...fcFiles][0];
+    if (fcSome) {
+      groups.push({ name: `FullCalendar ${FC_VERSION}`, root: sites.get(`fc-${fcSome[0]}`).root, files: fcSome[1],
+        total: 'JS + CSS (its CSS is inside its JS)' });
+    }
+    out.push(sizeTable(groups), '');
     out.push(`| measure | ${results.map((r) => r.cfg.label).join(' | ')} |`);
     out.push(`|---|${results.map(() => '---:').join('|')}|`);
     for (const [label, key, fmt] of rows) out.push(`| ${label} | ${results.map((r) => fmt(med(r, key))).join(' | ')} |`);
     out.push('', `runs completed: ${results.map((r) => `${r.cfg.label}: ${r.runs.length}`).join(', ')}`);
+    if (compared.length) {
+      out.push('', `## First load as a member makes it: ours against FullCalendar ${FC_VERSION}`, '',
+        'Ours: the site\'s root URL (no `?src=`, no `?month=`), the release build with the generated data as `events.json`, ' +
+        'published again (`calendar publish`). FullCalendar: `bench/fullcalendar/` (standard bundle + `ja` locale, `dayGridMonth`, ' +
+        'at most 3 events a day, the same `events.json`, preloaded), opened with `initialDate` on our opening month. ' +
+        `Same server (gzip -9), Asia/Tokyo, fresh context each load, service worker ${BLOCK_SW ? 'blocked' : 'allowed'}.`);
+      for (const c of compared) out.push('', compareTable(c, c.ours, c.fc));
+      const first = (app) => compared.map((c) => c[app][0]).find(Boolean)?.codeFiles.join(', ') ?? 'n/a';
+      out.push('', `wasm/JS/CSS before ready (first load, gzip bytes): ours ${first('ours')}; FullCalendar ${first('fc')}`);
+    }
     if (problems.size) out.push('', 'problems seen (the figures above omit them):', ...[...problems].map((p) => `- ${p}`));
     console.log(out.join('\n'));
     if (PROFILE) {
       for (const kind of ['month', 'filter']) console.log('\n' + await profile(browser, server, kind));
       for (const n of DATA) console.log('\n' + await profileLoad(browser, server, n));
     }
-    console.log(`\ncommand: node bench/browser.mjs --dist ${DIST} --runs ${RUNS}${PROFILE ? ' --profile' : ''}${BLOCK_SW ? ' --block-sw' : ''}  (all of it: bench/run.sh)`);
+    console.log(`\nChromium ${browser.version()}; command: node bench/browser.mjs --dist ${DIST}${SITES ? ` --sites ${SITES}` : ''} --runs ${RUNS}${SITES ? ` --mobile-runs ${MOBILE_RUNS}` : ''}${PROFILE ? ' --profile' : ''}${BLOCK_SW ? ' --block-sw' : ''}  (all of it: bench/run.sh)`);
   } finally {
     await browser.close();
     await server.close();
+    for (const s of sites.values()) await s.close();
   }
 }
 
