@@ -209,7 +209,7 @@ pub fn share_head(catalog: &Catalog, event: &Event) -> String {
 /// What goes at the end of a share page's `<body>`: the QR code of its
 /// address, when `site.url` is known.
 pub fn share_body(catalog: &Catalog, event: &Event) -> String {
-    share_url(&catalog.site, event)
+    let qr = share_url(&catalog.site, event)
         .and_then(|url| {
             let svg = crate::qr::svg(&url, 160, &format!("このページのQRコード {url}"))?;
             Some(format!(
@@ -217,7 +217,129 @@ pub fn share_body(catalog: &Catalog, event: &Event) -> String {
                 xml(&url)
             ))
         })
-        .unwrap_or_default()
+        .unwrap_or_default();
+    format!("{}{qr}", share_details(catalog, event))
+}
+
+/// Everything the data says of an event, as plain HTML for the share page:
+/// what a browser without JavaScript (or a search engine) reads there,
+/// where the app would show its detail. Data is escaped text; links are
+/// the loader-checked http(s) addresses, `tel:` (digits) and `mailto:`.
+pub fn share_details(catalog: &Catalog, event: &Event) -> String {
+    use crate::links::{google, tel};
+    use crate::publish::event_path;
+    let mut facts: Vec<(&str, String)> = Vec::new();
+    facts.push((
+        "日時 / When",
+        xml(&format_when(&event.when, Lang::Ja, true)),
+    ));
+    if let Some(v) = &event.venue {
+        let mut place = xml(&v.place());
+        if let Some(a) = &v.address {
+            place.push_str(&format!("<br>{}", xml(a)));
+        }
+        if let Some(link) = v.phone.as_deref().and_then(|p| tel(p).map(|t| (p, t))) {
+            place.push_str(&format!(
+                "<br><a href=\"{}\">{}</a>",
+                xml(&link.1),
+                xml(link.0)
+            ));
+        }
+        if let Some(u) = &v.url {
+            place.push_str(&format!("<br><a href=\"{0}\">{0}</a>", xml(u)));
+        }
+        facts.push(("会場 / Venue", place));
+    }
+    if let Some(f) = &event.fee {
+        facts.push(("参加費 / Fee", xml(f)));
+    }
+    if let Some(c) = &event.capacity {
+        facts.push(("定員 / Capacity", xml(c)));
+    }
+    let speaker = |s: &crate::model::Speaker| match &s.affiliation {
+        Some(a) => format!("{}（{}）", xml(&s.name), xml(a)),
+        None => xml(&s.name),
+    };
+    if !event.speakers.is_empty() {
+        let list: Vec<String> = event.speakers.iter().map(speaker).collect();
+        facts.push(("講師 / Speakers", list.join("<br>")));
+    }
+    if !event.program.is_empty() {
+        let items: String = event
+            .program
+            .iter()
+            .map(|p| {
+                let time = p
+                    .time
+                    .map_or(String::new(), |t| format!("{} ", crate::jp::format_time(t)));
+                let who: Vec<String> = p.speakers.iter().map(speaker).collect();
+                let who = if who.is_empty() {
+                    String::new()
+                } else {
+                    format!("（{}）", who.join("、"))
+                };
+                format!("<li>{time}{}{who}</li>", xml(&p.title))
+            })
+            .collect();
+        facts.push(("プログラム / Programme", format!("<ul>{items}</ul>")));
+    }
+    if let Some(r) = &event.registration {
+        let mut text = String::new();
+        if let Some(u) = &r.url {
+            text.push_str(&format!(
+                "<a href=\"{}\">申込フォーム / Sign-up form</a> ",
+                xml(u)
+            ));
+        }
+        if let Some(n) = &r.note {
+            text.push_str(&xml(n));
+        }
+        if !text.is_empty() {
+            facts.push(("申込 / Sign-up", text));
+        }
+    }
+    if let Some(c) = &event.contact {
+        let mut parts: Vec<String> = Vec::new();
+        parts.extend(c.name.as_deref().map(xml));
+        if let Some((p, t)) = c.phone.as_deref().and_then(|p| tel(p).map(|t| (p, t))) {
+            parts.push(format!("TEL <a href=\"{}\">{}</a>", xml(&t), xml(p)));
+        }
+        parts.extend(c.fax.as_deref().map(|f| format!("FAX {}", xml(f))));
+        parts.extend(
+            c.email
+                .as_deref()
+                .map(|e| format!("<a href=\"mailto:{0}\">{0}</a>", xml(e))),
+        );
+        parts.extend(
+            c.url
+                .as_deref()
+                .map(|u| format!("<a href=\"{0}\">{0}</a>", xml(u))),
+        );
+        parts.extend(c.address.as_deref().map(xml));
+        parts.extend(c.note.as_deref().map(xml));
+        if !parts.is_empty() {
+            facts.push(("問合せ / Contact", parts.join("<br>")));
+        }
+    }
+    if let Some(u) = &event.url {
+        facts.push(("詳しく / More", format!("<a href=\"{0}\">{0}</a>", xml(u))));
+    }
+    let rows: String = facts
+        .iter()
+        .map(|(k, v)| format!("<dt>{k}</dt><dd>{v}</dd>\n"))
+        .collect();
+    let description = event.description.as_deref().map_or(String::new(), |d| {
+        format!("<p style=\"white-space:pre-line\">{}</p>\n", xml(d))
+    });
+    let project = catalog
+        .project(&event.project)
+        .map_or(event.project.as_str(), |p| &*p.name.ja);
+    format!(
+        "<dl>\n{rows}</dl>\n{description}<p><a href=\"../{ics}\">カレンダーに追加（.ics） / Add to calendar</a> · \
+<a href=\"{google}\">Google カレンダー / Google Calendar</a></p>\n",
+        ics = event_path(&event.id),
+        google = xml(&google(event, project, None)),
+    )
 }
 
 #[cfg(test)]
@@ -230,6 +352,37 @@ mod tests {
             json_string("</script><!--\"\\\n\u{2028}\u{1}"),
             r#""\u003c/script\u003e\u003c!--\"\\\n\u2028\u0001""#
         );
+    }
+
+    /// A share page read without JavaScript says what the detail says.
+    #[test]
+    fn share_pages_carry_the_details() {
+        let text = std::fs::read_to_string("public/events.json").unwrap();
+        let catalog = crate::load::load(&text).catalog;
+        let event = catalog.event("kawasaki-salon-2004-02-25").unwrap();
+        let page = crate::publish::share_page(&catalog, event);
+        for part in [
+            "<dt>日時 / When</dt><dd>2004年2月25日(水) 18:00〜20:30</dd>",
+            "<dt>会場 / Venue</dt><dd>かながわサイエンスパーク（KSP）内 (株)ケイエスピー西棟 3階 310会議室",
+            "<li>18:10 報告1「(株)ケイエスピーのビジネスインキュベーションの現状と課題」（志茂 武氏（(株)ケイエスピー 取締役））</li>",
+            "<a href=\"../ics/event/kawasaki-salon-2004-02-25.ics\">カレンダーに追加（.ics）",
+            "https://calendar.google.com/",
+        ] {
+            assert!(page.contains(part), "{part}\n{page}");
+        }
+        assert!(page.contains("<dt>問合せ / Contact</dt>"));
+        assert!(page.contains("href=\"tel:"));
+        // Hostile text stays text.
+        let hostile = r##"{"site": {"name": "s", "domain": "example.jp"},
+          "projects": [{"id": "p", "name": "P", "color": "#123456"}],
+          "events": [{"id": "x", "project": "p", "title": "t", "start": "2004-02-25",
+                      "fee": "<script>alert(1)</script>", "description": "<img src=x onerror=alert(1)>",
+                      "contact": {"name": "\"><script>alert(2)</script>"}}]}"##;
+        let loaded = crate::load::load(hostile);
+        assert!(loaded.is_valid(), "{:?}", loaded.diagnostics);
+        let page = crate::publish::share_page(&loaded.catalog, &loaded.catalog.events[0]);
+        assert!(!page.contains("<script>alert"), "{page}");
+        assert!(!page.contains("<img"), "{page}");
     }
 
     #[test]
