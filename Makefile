@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/scripts/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test build check fetch lint unit clients browser setup-build setup-test
+.PHONY: serve test build size check fetch lint unit clients browser setup-build setup-test
 
 ## Serve the site at http://127.0.0.1:8080/ and rebuild on changes; the
 ## editor page (edit/) is served by a second Trunk on 8081 and reached
@@ -17,13 +17,18 @@ serve: setup-build
 ## the data check, the release build of the site, and the published
 ## calendar files read by Mozilla's ical.js, and the site in headless
 ## Chromium (tests/browser: views, filters, URL state, detail, axe-core).
-test: setup-test lint unit check build clients browser
+test: setup-test lint unit check build size clients browser
 
 ## Build the release site into dist/: the member page, then the editor
 ## page into dist/edit/ (its own WebAssembly; the first build empties dist/).
 build: setup-build
 	trunk build --release --offline
 	trunk build --release --offline --config edit/Trunk.toml
+
+## The member page's first load (wasm + JS + CSS, gzip) under its limit
+## (needs `make build`; bench/size.sh shows where the bytes go).
+size:
+	scripts/size-guard.sh dist
 
 ## Fetch the other calendars of public/sources.json into public/sources/
 ## (network; a failing source only warns). The build then publishes them.

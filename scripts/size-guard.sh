@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The member page's first-load weight, as a test:  scripts/size-guard.sh [DIST]
+#
+# Reads DIST/index.html (default: dist, after `make build`), finds the
+# WebAssembly, the JS glue and the CSS it loads, prints their sizes raw
+# and gzip -9 (node's zlib, as bench/browser.mjs), and fails when the
+# gzip sum passes LIMIT. The HTML and the data are not counted.
+#
+# LIMIT is the figure reached (issue 13, see README "Speed") plus about
+# 3 % headroom: lower it as it shrinks, and raise it only knowingly.
+
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dist="${1:-dist}"
+
+LIMIT=231500
+
+[ -f "$dist/index.html" ] || { echo "size-guard: $dist/index.html is missing; run make build" >&2; exit 2; }
+
+node - "$dist" "$LIMIT" <<'JS'
+const fs = require('node:fs');
+const path = require('node:path');
+const zlib = require('node:zlib');
+const [dist, limit] = [process.argv[2], Number(process.argv[3])];
+const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+// What the page loads: Trunk's hashed outputs that index.html names (the
+// module import and preloads of the wasm and its JS glue, the stylesheet).
+// The small scripts copied as they are (preload-data.js, sw-register.js)
+// and the HTML itself are not counted.
+const files = [...new Set(Array.from(
+  html.matchAll(/["'](?:\.\/)?([\w.-]+-[0-9a-f]{16}(?:_bg)?\.(?:wasm|js|css))["']/g), (m) => m[1]))]
+  .sort((a, b) => path.extname(b).localeCompare(path.extname(a)));
+for (const kind of ['wasm', 'js', 'css']) {
+  if (!files.some((f) => f.endsWith('.' + kind))) {
+    console.error(`size-guard: found no .${kind} loaded by ${dist}/index.html`);
+    process.exit(2);
+  }
+}
+let raw = 0;
+let gz = 0;
+console.log('| first load (wasm + JS + CSS) | raw | gzip -9 |');
+console.log('|---|---:|---:|');
+for (const f of files) {
+  const bytes = fs.readFileSync(path.join(dist, f));
+  const g = zlib.gzipSync(bytes, { level: 9 }).length;
+  raw += bytes.length;
+  gz += g;
+  console.log(`| ${f} | ${bytes.length} | ${g} |`);
+}
+console.log(`| **sum** | **${raw}** | **${gz}** |`);
+if (gz > limit) {
+  console.error(`size-guard: the first load is ${gz} bytes gzip, over the limit of ${limit} ` +
+    `(scripts/size-guard.sh). Find what grew with bench/size.sh; raise LIMIT only knowingly.`);
+  process.exit(1);
+}
+console.log(`size-guard: ${gz} of ${limit} bytes gzip (${(100 * gz / limit).toFixed(1)} %)`);
+JS
