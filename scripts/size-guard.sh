@@ -28,7 +28,7 @@ const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
 // The small scripts copied as they are (preload-data.js, sw-register.js)
 // and the HTML itself are not counted.
 const files = [...new Set(Array.from(
-  html.matchAll(/["'](?:\.\/)?([\w.-]+-[0-9a-f]{16}(?:_bg)?\.(?:wasm|js|css))["']/g), (m) => m[1]))]
+  html.matchAll(/["'](?:\.\/)?([\w.-]+-[0-9a-f]{1,16}(?:_bg)?\.(?:wasm|js|css))["']/g), (m) => m[1]))]
   .sort((a, b) => path.extname(b).localeCompare(path.extname(a)));
 for (const kind of ['wasm', 'js', 'css']) {
   if (!files.some((f) => f.endsWith('.' + kind))) {
