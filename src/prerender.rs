@@ -27,6 +27,8 @@ use crate::label::{
 use crate::model::{Catalog, Event, Status};
 use crate::month::Month;
 use crate::publish::{all_path, event_path, html, project_path, share_path};
+use crate::sources::merge::is_source;
+use crate::sources::status::SourceStatus;
 use crate::text::Lang;
 use chrono::{Datelike, NaiveDate};
 use std::fmt::Write as _;
@@ -46,8 +48,10 @@ const START: &str = "<!-- prerender: written by `calendar publish` (src/prerende
 const END: &str = "<!-- /prerender -->";
 
 /// The pre-rendered opening view of `catalog` on `today`: the `<div>` that
-/// goes first in `<body>`.
-pub fn opening_view(catalog: &Catalog, today: NaiveDate) -> String {
+/// goes first in `<body>`. `sources` are the other calendars merged into
+/// `catalog` (`crate::sources::merge`), as the app has them: their
+/// projects get their own filter group, as in the app.
+pub fn opening_view(catalog: &Catalog, today: NaiveDate, sources: &[SourceStatus]) -> String {
     let lang = Lang::Ja;
     let month = initial_month(&catalog.events, today);
     let index = DayIndex::new(&catalog.events);
@@ -81,7 +85,7 @@ pub fn opening_view(catalog: &Catalog, today: NaiveDate) -> String {
     out.push_str("</div>\n");
     upcoming(&mut out, catalog, today);
     out.push_str("</main>\n<aside class=\"side\">\n");
-    side(&mut out, catalog);
+    side(&mut out, catalog, sources);
     out.push_str("</aside></div>\n</div>\n");
     out
 }
@@ -367,8 +371,9 @@ fn row(out: &mut String, catalog: &Catalog, event: &Event, continued: bool) {
 }
 
 /// The side panel: the filters as the app draws them (every project
-/// ticked, with its count), then the feeds to subscribe to.
-fn side(out: &mut String, catalog: &Catalog) {
+/// ticked, with its count; the other calendars in their own group), then
+/// the feeds to subscribe to.
+fn side(out: &mut String, catalog: &Catalog, sources: &[SourceStatus]) {
     out.push_str(
         "<section class=\"filters\"><h2 class=\"side-title\">絞り込み</h2>\
 <label class=\"search\"><span>検索（題名・会場・講師・内容）</span><input type=\"search\"></label>\
@@ -376,29 +381,57 @@ fn side(out: &mut String, catalog: &Catalog) {
 <div class=\"all-none\"><button type=\"button\">すべて</button><button type=\"button\">なし</button></div><ul>",
     );
     let counts = Filter::default().project_counts(catalog);
-    for (p, (_, n)) in catalog.projects.iter().zip(counts) {
-        let color = html(&p.color);
-        let _ = write!(
-            out,
-            "<li><label class=\"project\"><input type=\"checkbox\" checked style=\"accent-color:{color}\">\
+    let boxes = |out: &mut String, source: bool| {
+        for (p, (_, n)) in catalog.projects.iter().zip(&counts) {
+            if is_source(sources, &p.id) != source {
+                continue;
+            }
+            let color = html(&p.color);
+            let _ = write!(
+                out,
+                "<li><label class=\"project\"><input type=\"checkbox\" checked style=\"accent-color:{color}\">\
 <span class=\"chip\" style=\"background:{color}\" aria-hidden=\"true\"></span>\
-<span class=\"name\">{}</span><span class=\"count\">{n}</span></label></li>",
-            html(&p.name.ja)
-        );
+<span class=\"name\">{}</span><span class=\"count\">{n}</span></label>",
+                html(&p.name.ja)
+            );
+            let stale = sources
+                .iter()
+                .find(|s| s.source.id == p.id)
+                .and_then(|s| s.stale_notice(Lang::Ja));
+            if let Some(notice) = stale {
+                let _ = write!(out, "<span class=\"stale\">{}</span>", html(&notice));
+            }
+            out.push_str("</li>");
+        }
+    };
+    boxes(out, false);
+    out.push_str("</ul></fieldset>");
+    if !sources.is_empty() {
+        out.push_str("<fieldset class=\"projects sources\"><legend>他地域・他団体</legend><ul>");
+        boxes(out, true);
+        out.push_str("</ul></fieldset>");
     }
     let _ = writeln!(
         out,
-        "</ul></fieldset><button type=\"button\" class=\"download\">{}</button></section>",
+        "<button type=\"button\" class=\"download\">{}</button></section>",
         html(&download_label(catalog.events.len(), Lang::Ja))
     );
     out.push_str(
         "<details class=\"subscribe\"><summary>カレンダーアプリで購読</summary>\
 <p class=\"hint\">購読すると、予定の追加や変更が自動でスマートフォンのカレンダーに届きます。</p><ul>",
     );
-    let feeds = std::iter::once(("すべてのイベント", all_path())).chain(
+    let mut feeds = vec![("すべてのイベント", all_path())];
+    if !sources.is_empty() {
+        feeds.push((
+            "他地域・他団体を含むすべて",
+            "ics/federation.ics".to_string(),
+        ));
+    }
+    feeds.extend(
         catalog
             .projects
             .iter()
+            .filter(|p| !is_source(sources, &p.id))
             .map(|p| (&*p.name.ja, project_path(&p.id))),
     );
     for (name, path) in feeds {
@@ -439,7 +472,7 @@ mod tests {
         // as in the app (grid::initial_month).
         let today = ymd(2026, 12, 2);
         let month = initial_month(&catalog.events, today);
-        let view = opening_view(&catalog, today);
+        let view = opening_view(&catalog, today, &[]);
         assert!(view.starts_with("<div class=\"app\" id=\"prerender\""));
         assert!(view.contains(&format!(
             "<h2 class=\"month-heading\">{}</h2>",
@@ -487,7 +520,7 @@ mod tests {
     fn today_opens_its_month_marked_and_lists_what_is_upcoming() {
         let catalog = shipped();
         let today = ymd(2004, 2, 20);
-        let view = opening_view(&catalog, today);
+        let view = opening_view(&catalog, today, &[]);
         assert!(view.contains("<h2 class=\"month-heading\">2004年（平成16年）2月</h2>"));
         assert!(view.contains("data-date=\"2004-02-20\" aria-current=\"date\""));
         assert!(view.contains("class=\"day picked\" data-date=\"2004-02-20\""));
@@ -509,7 +542,7 @@ mod tests {
                       "start": "2004-02-25T18:00", "status": "cancelled",
                       "venue": {"name": "<img src=x onerror=alert(1)>"}}]}"##;
         let catalog = crate::load::load(text).catalog;
-        let view = opening_view(&catalog, ymd(2004, 2, 1));
+        let view = opening_view(&catalog, ymd(2004, 2, 1), &[]);
         assert!(!view.contains("<script"), "{view}");
         assert!(!view.contains("<img"), "{view}");
         assert!(!view.contains("<b>"), "{view}");

@@ -182,7 +182,7 @@ problem and does not change the exit status.
                 }
             }
         }
-        match sources::publish(file, catalog, dir) {
+        match sources::publish(file, catalog, dir, today_tokyo()) {
             Ok(n) => {
                 println!("{dir}: 他地域・他団体の予定 {n} 件と ics/federation.ics を書き出しました / wrote {n} imported events and ics/federation.ics");
                 ExitCode::SUCCESS
@@ -467,7 +467,7 @@ problem and does not change the exit status.
         // works on an empty folder).
         let index = Path::new(dir).join("index.html");
         if let Ok(html) = std::fs::read_to_string(&index) {
-            let view = iguren_calendar::prerender::opening_view(catalog, today_tokyo());
+            let view = iguren_calendar::prerender::opening_view(catalog, today_tokyo(), &[]);
             let written = iguren_calendar::prerender::into_page(&html, &view)
                 .and_then(|page| iguren_calendar::csp::with_policy(&page))
                 .map_err(|e| e.to_string())

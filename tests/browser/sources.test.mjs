@@ -129,6 +129,29 @@ test('an event of the stale source says so in its detail', async () => {
   assert.match(line, /取得できませんでした（最終成功: 11月29日 6:00）/);
 });
 
+test('the pre-rendered opening view has the sources too, so the app takes over with the same events', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
+  const still = await context.newPage();
+  await still.goto(server.url);
+  const heading = await still.textContent('#prerender .month-heading');
+  const preIds = await eventIds(still, '#prerender [role="grid"]');
+  assert.ok(preIds.some((id) => /^(tokyo|osaka)-/.test(id)), preIds.join(' '));
+  assert.match(await still.textContent('#prerender fieldset.sources legend'), /他地域・他団体/);
+  assert.match(await still.textContent('#prerender fieldset.sources'), /取得できませんでした/);
+  assert.ok(await still.$('#prerender a[href="ics/federation.ics"]'));
+  // An imported event has its own page, readable without JavaScript.
+  const imported = preIds.find((id) => /^(tokyo|osaka)-/.test(id));
+  const res = await fetch(`${server.url}e/${imported}.html`);
+  assert.equal(res.status, 200);
+  await context.close();
+
+  const page = await open(browser, server.url);
+  assert.equal(await page.$('#prerender'), null);
+  assert.equal(await page.textContent('.month-heading'), heading);
+  assert.deepEqual(await eventIds(page, '[data-testid="month-grid"]'), preIds);
+  assert.deepEqual(page.errors, []);
+});
+
 test('the page asks only its own origin', async () => {
   const before = server.requests.length;
   const hits = originHits;

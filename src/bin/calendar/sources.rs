@@ -402,11 +402,18 @@ fn too_big() -> String {
 }
 
 /// `calendar publish`'s part for sources: copies the stored copies into
-/// `dir/sources/`, writes `dir/sources/status.json`, the `.ics` of each
-/// imported event and `dir/ics/federation.ics` (ours and the sources').
-/// Our own files are written before and never touched here. Problems are
-/// warnings: a source never stops our site.
-pub fn publish(events: &str, ours: &Catalog, dir: &str) -> Result<usize, String> {
+/// `dir/sources/`, writes `dir/sources/status.json`, the `.ics` and share
+/// page of each imported event and `dir/ics/federation.ics` (ours and the
+/// sources'), and, when there are sources, the pre-rendered opening view
+/// of `dir/index.html` again with their events, as the app will show
+/// them on `today`. Our own files are written before and never touched
+/// here. Problems are warnings: a source never stops our site.
+pub fn publish(
+    events: &str,
+    ours: &Catalog,
+    dir: &str,
+    today: chrono::NaiveDate,
+) -> Result<usize, String> {
     let declared = match check(events, ours) {
         Ok(Some((sources, _))) => sources,
         _ => Vec::new(),
@@ -441,6 +448,19 @@ pub fn publish(events: &str, ours: &Catalog, dir: &str) -> Result<usize, String>
             out.join(iguren_calendar::publish::event_path(&e.id)),
             ics::event_file(&merged, e),
         ));
+        files.push((
+            out.join(iguren_calendar::publish::share_path(&e.id)),
+            iguren_calendar::publish::share_page(&merged, e),
+        ));
+    }
+    let index = out.join("index.html");
+    if !list.is_empty() {
+        if let Ok(page) = std::fs::read_to_string(&index) {
+            let view = iguren_calendar::prerender::opening_view(&merged, today, &list);
+            if let Ok(page) = iguren_calendar::prerender::into_page(&page, &view) {
+                files.push((index, page));
+            }
+        }
     }
     let all: Vec<_> = merged.events.iter().collect();
     let meta = ics::CalendarMeta {
