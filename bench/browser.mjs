@@ -249,31 +249,14 @@ function busiestProject(file, month) {
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
 }
 
-// The month our app opens on without ?month= (src/grid.rs, initial_month):
-// today's month (in Tokyo) if some event touches it; else the month of the
-// next event to start; when every event is past, the month in which the
-// latest-starting event starts; with no events, today's month. "YYYY-MM".
-function openingMonth(file, now = Date.now()) {
-  const today = new Date(now + 9 * 3_600_000).toISOString().slice(0, 10);
-  const thisMonth = today.slice(0, 7);
-  const events = JSON.parse(fs.readFileSync(file, 'utf8')).events ?? [];
-  // First and last day (inclusive) as when.rs has them: a timed end at
-  // midnight of a later day does not occupy that day.
-  const days = events.map((e) => {
-    const first = e.start.slice(0, 10);
-    let last = e.end ? e.end.slice(0, 10) : first;
-    if (e.end && e.end.length > 10 && last > first && /T00:00(:00)?$/.test(e.end)) {
-      const d = new Date(`${last}T00:00:00Z`);
-      d.setUTCDate(d.getUTCDate() - 1);
-      last = d.toISOString().slice(0, 10);
-    }
-    return [first, last];
-  });
-  if (days.some(([f, l]) => f.slice(0, 7) <= thisMonth && thisMonth <= l.slice(0, 7))) return thisMonth;
-  const next = days.map(([f]) => f).filter((f) => f > today).sort()[0];
-  if (next) return next.slice(0, 7);
-  const latest = days.map(([f]) => f).sort().at(-1);
-  return latest ? latest.slice(0, 7) : thisMonth;
+// The month our app opens on without ?month=: the one the build computed
+// with src/grid.rs (initial_month) and wrote into the pre-rendered view of
+// the site's index.html (`data-month`, src/prerender.rs). "YYYY-MM".
+function openingMonth(root) {
+  const html = fs.readFileSync(path.join(root, 'index.html'), 'utf8');
+  const month = /id="prerender"[^>]*data-month="(\d{4}-\d{2})"/.exec(html)?.[1];
+  if (!month) throw new Error(`${root}/index.html has no pre-rendered month (run calendar publish)`);
+  return month;
 }
 
 // ---- one fresh load ---------------------------------------------------------
@@ -753,7 +736,7 @@ async function main() {
     const compared = [];
     const fcFiles = new Map();
     for (const c of SITES ? COMPARE : []) {
-      const month = openingMonth(path.join(sites.get(`ours-${c.events}`).root, 'events.json'));
+      const month = openingMonth(sites.get(`ours-${c.events}`).root);
       const runs = c.profile === 'mobile' ? MOBILE_RUNS : RUNS;
       const got = { ours: [], fc: [] };
       const label = `${c.profile} ${c.events.toLocaleString('en-US')}`;

@@ -228,6 +228,11 @@ pub fn share_body(catalog: &Catalog, event: &Event) -> String {
 pub fn share_details(catalog: &Catalog, event: &Event) -> String {
     use crate::links::{google, tel};
     use crate::publish::event_path;
+    // A phone number as a tel: link (as text when it has no digits).
+    let phone = |p: &str| match tel(p) {
+        Some(t) => format!("<a href=\"{}\">{}</a>", xml(&t), xml(p)),
+        None => xml(p),
+    };
     let mut facts: Vec<(&str, String)> = Vec::new();
     facts.push((
         "日時 / When",
@@ -238,12 +243,8 @@ pub fn share_details(catalog: &Catalog, event: &Event) -> String {
         if let Some(a) = &v.address {
             place.push_str(&format!("<br>{}", xml(a)));
         }
-        if let Some(link) = v.phone.as_deref().and_then(|p| tel(p).map(|t| (p, t))) {
-            place.push_str(&format!(
-                "<br><a href=\"{}\">{}</a>",
-                xml(&link.1),
-                xml(link.0)
-            ));
+        if let Some(p) = &v.phone {
+            place.push_str(&format!("<br>{}", phone(p)));
         }
         if let Some(u) = &v.url {
             place.push_str(&format!("<br><a href=\"{0}\">{0}</a>", xml(u)));
@@ -301,9 +302,7 @@ pub fn share_details(catalog: &Catalog, event: &Event) -> String {
     if let Some(c) = &event.contact {
         let mut parts: Vec<String> = Vec::new();
         parts.extend(c.name.as_deref().map(xml));
-        if let Some((p, t)) = c.phone.as_deref().and_then(|p| tel(p).map(|t| (p, t))) {
-            parts.push(format!("TEL <a href=\"{}\">{}</a>", xml(&t), xml(p)));
-        }
+        parts.extend(c.phone.as_deref().map(|p| format!("TEL {}", phone(p))));
         parts.extend(c.fax.as_deref().map(|f| format!("FAX {}", xml(f))));
         parts.extend(
             c.email
