@@ -4,7 +4,15 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/scripts/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test build size check fetch lint unit clients browser setup-build setup-test
+.PHONY: serve test build size check fetch lint unit clients browser timeshift setup-build setup-test
+
+# The tests' "now": 2026-12-01 12:00 in Tokyo. `make test` builds with it
+# (SOURCE_DATE_EPOCH, the reproducible-builds convention: the pre-rendered
+# opening month, the sitemap's dates, ...) and every browser test fixes its
+# pages' clock to it (tests/browser/harness.mjs has the same default).
+# Outside the tests the build takes the clock, or a SOURCE_DATE_EPOCH of
+# your own.
+TEST_EPOCH := 1796094000
 
 ## Serve the site at http://127.0.0.1:8080/ and rebuild on changes; the
 ## editor page (edit/) is served by a second Trunk on 8081 and reached
@@ -16,8 +24,10 @@ serve: setup-build
 ## Run every test: format, lints (native and wasm32), native tests,
 ## the data check, the release build of the site, and the published
 ## calendar files read by Mozilla's ical.js, and the site in headless
-## Chromium (tests/browser: views, filters, URL state, detail, axe-core).
-test: setup-test lint unit check build size clients browser
+## Chromium (tests/browser: views, filters, URL state, detail, axe-core),
+## then the same with this machine's clock ten years ahead and behind.
+test: setup-test lint unit check build size clients browser timeshift
+test clients browser timeshift: export SOURCE_DATE_EPOCH = $(TEST_EPOCH)
 
 ## Build the release site into dist/: the member page, then the editor
 ## page into dist/edit/ (its own WebAssembly; the first build empties dist/).
@@ -54,6 +64,12 @@ clients:
 ## The built site as members use it, in Debian's headless Chromium (needs `make build`).
 browser:
 	DIST=dist node --test --test-concurrency=1 tests/browser/
+
+## No test and no build step reads this machine's clock: with it ten
+## years ahead and ten behind (faketime), `calendar publish` writes the
+## same site byte for byte and the browser tests pass (needs `make build`).
+timeshift:
+	DIST=dist scripts/timeshift.sh
 
 setup-build:
 	@scripts/setup.sh build

@@ -2,7 +2,8 @@
 # Installs what building, serving and testing need, only where missing, so
 # it is quick when everything is there. Usage: scripts/setup.sh [build|test]
 #   build: the Rust wasm target, Trunk, wasm-bindgen-cli, wasm-opt (binaryen)
-#   test:  build's tools, plus Chromium + ChromeDriver and the test packages
+#   test:  build's tools, plus Chromium + ChromeDriver, a Japanese font,
+#          pdftotext, faketime and the test packages (npm)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-build}
@@ -42,8 +43,16 @@ if [ "$what" = test ]; then
     log "installing playwright-core, axe-core and jsqr (npm) for the browser tests"
     (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
   fi
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v pdftotext >/dev/null; then
-    log "installing Debian's chromium, chromium-driver and poppler-utils (pdftotext, for the print test)"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver poppler-utils >/dev/null
+  # Debian's packages the tests use: Chromium and its driver; poppler-utils
+  # (pdftotext reads the printed PDFs); fonts-noto-cjk (without a Japanese
+  # font Chromium prints 申込書 as 込書, and screenshots show boxes);
+  # faketime (the suite runs again with the machine's clock moved).
+  missing=()
+  for pkg in chromium chromium-driver poppler-utils fonts-noto-cjk faketime; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing Debian's ${missing[*]}"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
 fi

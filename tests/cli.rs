@@ -1,7 +1,7 @@
 //! The maintainer tool as a maintainer runs it: output lines and exit codes.
 
 mod common;
-use common::run;
+use common::{run, run_at};
 
 #[test]
 fn check_of_a_valid_file_exits_0() {
@@ -133,6 +133,112 @@ fn help_explains_the_commands_and_exit_codes() {
     for word in ["check FILE", "publish FILE DIR", "0  ", "1  ", "2  "] {
         assert!(out.contains(word), "{word} in {out}");
     }
+}
+
+/// `calendar COMMAND --help` (or `-h`, or `calendar help COMMAND`) prints
+/// that command's usage and exits 0; an unknown option exits 2 with it.
+#[test]
+fn each_command_has_its_help_and_wrong_options_show_it() {
+    for (command, usage) in [
+        ("check", "calendar check FILE"),
+        ("publish", "calendar publish FILE DIR"),
+        ("fmt", "calendar fmt FILE [--check]"),
+        ("import", "calendar import FILE.csv --into EVENTS.json"),
+        ("export", "calendar export --csv EVENTS.json"),
+        ("csp", "calendar csp --editor FILE.html"),
+        ("fetch", "calendar fetch [EVENTS.json] [--strict]"),
+        ("generate", "calendar generate N [SEED]"),
+    ] {
+        for args in [
+            vec![command, "--help"],
+            vec![command, "-h"],
+            vec!["help", command],
+            vec![command, "public/events.json", "--help"],
+        ] {
+            let (code, out, err) = run(&args);
+            assert_eq!(code, 0, "{args:?}: {err}");
+            assert!(out.contains(usage), "{args:?}: {out}");
+            assert!(out.contains("calendar --help"), "{args:?}: {out}");
+            // Only that command: not the others' usage.
+            let others = ["calendar check FILE", "calendar generate N"];
+            for other in others.iter().filter(|o| !usage.starts_with(**o)) {
+                assert!(!out.contains(other), "{args:?}: {out}");
+            }
+        }
+    }
+    for args in [
+        vec!["fetch", "--frobnicate"],
+        vec!["fetch", "--timeout", "soon"],
+        vec!["import", "x.csv", "--into"],
+        vec!["import", "x.csv", "--into", "e.json", "--year", "平成16"],
+        vec!["check"],
+        vec!["check", "a.json", "b.json"],
+        vec!["publish", "public/events.json"],
+    ] {
+        let (code, out, err) = run(&args);
+        assert_eq!(code, 2, "{args:?}: {out}");
+        assert!(
+            err.starts_with("引数が正しくありません / wrong arguments"),
+            "{args:?}: {err}"
+        );
+        let usage = format!("calendar {}", args[0]);
+        assert!(err.contains(&usage), "{args:?}: {err}");
+    }
+    // An unknown command: the whole help.
+    let (code, _, err) = run(&["frobnicate", "--help"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("calendar check FILE") && err.contains("calendar fetch"),
+        "{err}"
+    );
+}
+
+/// The build's "now" is `SOURCE_DATE_EPOCH`: the opening month of the
+/// pre-rendered page follows it, not the machine's clock; a malformed
+/// value stops the build with a message that names it.
+#[test]
+fn publish_takes_today_from_source_date_epoch() {
+    let dir = std::env::temp_dir().join(format!("calendar-epoch-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = "<!DOCTYPE html><html><head><title>t</title></head><body></body></html>";
+    let heading = |epoch: &str| {
+        let site = dir.join(epoch);
+        std::fs::create_dir_all(&site).unwrap();
+        std::fs::write(site.join("index.html"), page).unwrap();
+        let (code, _, err) = run_at(
+            epoch,
+            &["publish", "public/events.json", site.to_str().unwrap()],
+        );
+        assert_eq!(code, 0, "{err}");
+        let html = std::fs::read_to_string(site.join("index.html")).unwrap();
+        let at = html.find("data-month=\"").expect("pre-rendered month");
+        html[at + 12..at + 19].to_string()
+    };
+    // The newsletter's events are from 2004/1 to 2004/3: on 2004-02-10 in
+    // Tokyo the page opens on February; after the last event, on March
+    // (the month of the latest); before the first, on January.
+    assert_eq!(heading("1076371200"), "2004-02"); // 2004-02-10 00:00 UTC
+    assert_eq!(heading("1796094000"), "2004-03"); // 2026-12-01
+    assert_eq!(heading("946684800"), "2004-01"); // 2000-01-01
+    let site = dir.join("bad");
+    for bad in ["yesterday", "-1", "1.5"] {
+        let (code, out, err) = run_at(
+            bad,
+            &["publish", "public/events.json", site.to_str().unwrap()],
+        );
+        assert_eq!(code, 2, "{bad}: {out}");
+        assert!(
+            err.contains(&format!("SOURCE_DATE_EPOCH「{bad}」")),
+            "{err}"
+        );
+        assert!(err.contains("is not a whole number of seconds"), "{err}");
+    }
+    assert!(
+        !site.exists(),
+        "nothing written with a malformed SOURCE_DATE_EPOCH"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

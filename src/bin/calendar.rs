@@ -29,17 +29,31 @@ mod sources;
 #[cfg(not(target_arch = "wasm32"))]
 mod tool {
     use super::sources;
+    use iguren_calendar::jp::tokyo;
     use iguren_calendar::model::Catalog;
+    use iguren_calendar::text::Lang;
     use std::io::Write;
     use std::path::Path;
     use std::process::ExitCode;
 
-    const HELP: &str = "\
-calendar — かながわ異グ連カレンダーの保守ツール / maintainer tool
+    /// Each command's usage, in the order `calendar --help` lists them:
+    /// `calendar COMMAND --help` prints one, wrong arguments print theirs.
+    const USAGE: &[(&str, &str)] = &[
+        (
+            "check",
+            "  calendar check FILE    データファイルを検査します / check an events file
 
-使い方 / usage:
-  calendar check FILE    データファイルを検査します / check an events file
-  calendar publish FILE DIR
+  問題を一つずつ次の形で表示します / prints each problem as:
+    FILE:LINE:COL: /json/path: 日本語のメッセージ / English message
+  注意 (note) は問題ではなく、終了コードを変えません / a note is not a
+  problem and does not change the exit status.
+  終了コード / exit status: 0 問題なし / valid; 1 問題あり / problems;
+  2 読めない、または引数の誤り / unreadable file or wrong arguments
+",
+        ),
+        (
+            "publish",
+            "  calendar publish FILE DIR
                          検査して、問題がなければ DIR にカレンダーファイル
                          (ics/all.ics, ics/project/ID.ics, ics/event/ID.ics)、
                          共有ページ (e/ID.html)、フィード (feed.atom,
@@ -48,31 +62,58 @@ calendar — かながわ異グ連カレンダーの保守ツール / maintainer
                          robots.txt, QRコードを書き出します / check, then
                          write the calendar files, share pages, feeds, FAX
                          sheets, embed.json, and with site.url the sitemap,
-                         robots.txt and QR codes
-  calendar fmt FILE [--check]
+                         robots.txt and QR codes.
+                         「今日」（最初に開く月など）は環境変数
+                         SOURCE_DATE_EPOCH（1970年からの秒数）があればその
+                         時刻、なければこの機械の時計 / \"today\" (the
+                         opening month, ...) is SOURCE_DATE_EPOCH when set,
+                         else this machine's clock
+",
+        ),
+        (
+            "fmt",
+            "  calendar fmt FILE [--check]
                          エディターと同じ形に整えて書き戻します（項目の順と
                          未知の項目はそのまま）。--check は書き換えず、整って
                          いなければ 1 で終わります / rewrite the file exactly as
                          the editor writes it (order and unknown fields kept);
                          --check only tells, exit 1 when it would change
-  calendar import FILE.csv --into EVENTS.json [--dry-run] [--update]
+",
+        ),
+        (
+            "import",
+            "  calendar import FILE.csv --into EVENTS.json [--dry-run] [--update]
                          [--project ID] [--year YYYY]
                          表計算の CSV（UTF-8 か Shift_JIS）の行を予定として
                          取り込みます。問題のある行は行と列を示して取り込みま
                          せん。--dry-run は書き込まずに結果だけ、--update は
-                         同じ id の予定を上書き / merge a spreadsheet's rows
-                         (UTF-8 or Shift_JIS); rows with problems are named
-                         and left out; --dry-run only shows, --update
-                         replaces events with the same id
-  calendar export --csv EVENTS.json
+                         同じ id の予定を上書き。年のない日付は --year の年、
+                         なければ今年（東京の日付） / merge a spreadsheet's
+                         rows (UTF-8 or Shift_JIS); rows with problems are
+                         named and left out; --dry-run only shows, --update
+                         replaces events with the same id; a date without a
+                         year is in --year, else this year in Tokyo
+",
+        ),
+        (
+            "export",
+            "  calendar export --csv EVENTS.json
                          予定を Excel で開ける CSV（UTF-8、BOM つき）で標準
                          出力に書きます / print the events as CSV for Excel
-  calendar csp --editor FILE.html
+",
+        ),
+        (
+            "csp",
+            "  calendar csp --editor FILE.html
                          編集ページに、その CSP（GitHub API への接続だけを
                          追加で許可）を書き込みます（ビルドが使います） /
                          add the editor page's Content-Security-Policy (also
                          allows api.github.com); the build runs it
-  calendar fetch [EVENTS.json] [--strict] [--timeout SECONDS]
+",
+        ),
+        (
+            "fetch",
+            "  calendar fetch [EVENTS.json] [--strict] [--timeout SECONDS]
                          EVENTS.json（既定 public/events.json）の隣の
                          sources.json に書いた他のカレンダーを取得し、
                          sources/ID.json と sources/status.json に保存します。
@@ -81,31 +122,77 @@ calendar — かながわ異グ連カレンダーの保守ツール / maintainer
                          declared in sources.json beside EVENTS.json into
                          sources/; a failing source keeps its last good copy
                          and only warns (exit 1 with --strict).
+                         取得時刻は SOURCE_DATE_EPOCH があればその時刻 / the
+                         time of fetching is SOURCE_DATE_EPOCH when set.
                          テスト用 / for tests only: --now INSTANT,
                          --allow-insecure-localhost (http to 127.0.0.1)
-  calendar generate N [SEED]
+",
+        ),
+        (
+            "generate",
+            "  calendar generate N [SEED]
                          ベンチマーク用に N 件のイベントの有効なデータを
                          標準出力に書きます / print a valid file of N events
                          (deterministic, for benchmarks)
+",
+        ),
+    ];
+
+    const HEAD: &str =
+        "calendar — かながわ異グ連カレンダーの保守ツール / maintainer tool\n\n使い方 / usage:\n";
+
+    /// `calendar --help`: every command, then the exit statuses.
+    fn help() -> String {
+        let mut out = HEAD.to_string();
+        for (_, usage) in USAGE {
+            out.push_str(usage);
+        }
+        out.push_str(
+            "  calendar COMMAND --help
+                         そのコマンドの説明 / that command's usage
   calendar --help        この説明 / this help
 
-check は問題を一つずつ次の形で表示します / check prints each problem as:
-  FILE:LINE:COL: /json/path: 日本語のメッセージ / English message
-
 終了コード / exit status:
-注意 (note) は問題ではなく、終了コードを変えません / a note is not a
-problem and does not change the exit status.
-
-  0  問題なし / the file is valid
+  0  成功、問題なし / done, the file is valid
   1  問題あり / the file has problems
-  2  読めない、または引数の誤り / unreadable file or wrong arguments
-";
+  2  読めない、書けない、または引数の誤り / unreadable or unwritable
+     file, or wrong arguments
+",
+        );
+        out
+    }
+
+    /// One command's usage, with the way to the whole help.
+    fn usage_of(command: &str) -> Option<String> {
+        USAGE
+            .iter()
+            .find(|(name, _)| *name == command)
+            .map(|(_, usage)| {
+                format!("{HEAD}{usage}\n全体の説明 / all commands: calendar --help\n")
+            })
+    }
 
     pub fn main() -> ExitCode {
         let args: Vec<String> = std::env::args().skip(1).collect();
-        match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+        let words: Vec<&str> = args.iter().map(String::as_str).collect();
+        // `calendar COMMAND --help` (anywhere after the command) and
+        // `calendar help COMMAND`: that command's usage, exit 0.
+        match words[..] {
+            ["help", command] | [command, ..]
+                if (words.len() == 2 && words[0] == "help")
+                    || words[1..].iter().any(|w| matches!(*w, "--help" | "-h")) =>
+            {
+                if let Some(usage) = usage_of(command) {
+                    print!("{usage}");
+                    return ExitCode::SUCCESS;
+                }
+            }
+            _ => {}
+        }
+        match words[..] {
+            [] => wrong_arguments(""),
             ["--help" | "-h" | "help"] => {
-                print!("{HELP}");
+                print!("{}", help());
                 ExitCode::SUCCESS
             }
             ["check", file] => check(file),
@@ -117,14 +204,34 @@ problem and does not change the exit status.
             ["generate", n] => generate(n, "1"),
             ["generate", n, seed] => generate(n, seed),
             ["csp", "--editor", page] => editor_csp(page),
-            ["publish", file, dir] => match read_and_check(file) {
-                Ok(catalog) => match publish(&catalog, dir) {
+            ["publish", file, dir] => match (read_and_check(file), build_now()) {
+                (Ok(catalog), Ok(now)) => match publish(&catalog, dir, now) {
                     code if code != ExitCode::SUCCESS => code,
-                    _ => publish_sources(file, &catalog, dir),
+                    _ => publish_sources(file, &catalog, dir, now),
                 },
-                Err(code) => code,
+                (Err(code), _) | (_, Err(code)) => code,
             },
-            _ => wrong_arguments(),
+            [command, ..] => wrong_arguments(command),
+        }
+    }
+
+    /// The build's "now", in seconds since the Unix epoch:
+    /// `SOURCE_DATE_EPOCH` when it is set (the reproducible-builds
+    /// convention; the tests set it), else this machine's clock. A
+    /// malformed value stops the command with exit 2.
+    pub(crate) fn build_now() -> Result<i64, ExitCode> {
+        match std::env::var("SOURCE_DATE_EPOCH") {
+            Ok(value) => tokyo::source_date_epoch(&value).map_err(|m| {
+                eprintln!("{} / {}", m.ja, m.get(Lang::En));
+                ExitCode::from(2)
+            }),
+            Err(std::env::VarError::NotUnicode(_)) => {
+                eprintln!("SOURCE_DATE_EPOCH が読めません / SOURCE_DATE_EPOCH is not readable");
+                Err(ExitCode::from(2))
+            }
+            Err(std::env::VarError::NotPresent) => Ok(std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))),
         }
     }
 
@@ -166,7 +273,7 @@ problem and does not change the exit status.
     /// The sources' part of `publish`: never fails our site, only warns.
     /// Also names the page and the manifest after `site` (a fork that
     /// changes only the data gets its own name).
-    fn publish_sources(file: &str, catalog: &Catalog, dir: &str) -> ExitCode {
+    fn publish_sources(file: &str, catalog: &Catalog, dir: &str, now: i64) -> ExitCode {
         for (name, rewrite) in [
             (
                 "index.html",
@@ -182,7 +289,7 @@ problem and does not change the exit status.
                 }
             }
         }
-        match sources::publish(file, catalog, dir, today_tokyo()) {
+        match sources::publish(file, catalog, dir, tokyo::today(now)) {
             Ok(n) => {
                 println!("{dir}: 他地域・他団体の予定 {n} 件と ics/federation.ics を書き出しました / wrote {n} imported events and ics/federation.ics");
                 ExitCode::SUCCESS
@@ -311,23 +418,22 @@ problem and does not change the exit status.
                 "--project" => options.default_project = it.next().cloned(),
                 "--year" => match it.next().and_then(|y| y.parse().ok()) {
                     Some(y) => options.default_year = Some(y),
-                    None => return wrong_arguments(),
+                    None => return wrong_arguments("import"),
                 },
                 _ if csv.is_none() && !a.starts_with("--") => csv = Some(a),
-                _ => return wrong_arguments(),
+                _ => return wrong_arguments("import"),
             }
         }
         let (Some(csv), Some(into)) = (csv, into) else {
-            return wrong_arguments();
+            return wrong_arguments("import");
         };
-        // A date without a year is in this year, by the clock of this machine.
+        // A date without a year is in this year in Tokyo, by the build's
+        // clock (SOURCE_DATE_EPOCH when set).
         if options.default_year.is_none() {
-            let days = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs() / 86_400);
-            let today = chrono::NaiveDate::from_ymd_opt(1970, 1, 1)
-                .and_then(|d| d.checked_add_days(chrono::Days::new(days)));
-            options.default_year = today.map(|d| chrono::Datelike::year(&d));
+            match build_now() {
+                Ok(now) => options.default_year = Some(chrono::Datelike::year(&tokyo::today(now))),
+                Err(code) => return code,
+            }
         }
         let csv_file = &iguren_calendar::load::escape_controls(csv);
         let into_file = &iguren_calendar::load::escape_controls(into);
@@ -411,8 +517,11 @@ problem and does not change the exit status.
         }
     }
 
-    pub(crate) fn wrong_arguments() -> ExitCode {
-        eprint!("引数が正しくありません / wrong arguments\n\n{HELP}");
+    /// Exit 2 with the usage of `command` (the whole help for an unknown
+    /// command).
+    pub(crate) fn wrong_arguments(command: &str) -> ExitCode {
+        let usage = usage_of(command).unwrap_or_else(help);
+        eprint!("引数が正しくありません / wrong arguments\n\n{usage}");
         ExitCode::from(2)
     }
 
@@ -429,22 +538,10 @@ problem and does not change the exit status.
         }
     }
 
-    /// Today in Tokyo (UTC+9 all year), by the clock of this machine.
-    fn today_tokyo() -> chrono::NaiveDate {
-        let secs = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs());
-        let days = (secs + 9 * 3600) / 86_400;
-        let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
-        epoch
-            .checked_add_days(chrono::Days::new(days))
-            .unwrap_or(epoch)
-    }
-
-    fn publish(catalog: &Catalog, dir: &str) -> ExitCode {
+    fn publish(catalog: &Catalog, dir: &str, now: i64) -> ExitCode {
         let mut files = iguren_calendar::publish::files(catalog);
         // Feeds, FAX sheets, the sitemap, QR codes and the embed's list.
-        files.extend(iguren_calendar::reach::files(catalog, today_tokyo()));
+        files.extend(iguren_calendar::reach::files(catalog, tokyo::today(now)));
         // The spreadsheet template the editor links to (UTF-8 with a BOM).
         files.push((
             iguren_calendar::csv::TEMPLATE_PATH.to_string(),
@@ -467,7 +564,7 @@ problem and does not change the exit status.
         // works on an empty folder).
         let index = Path::new(dir).join("index.html");
         if let Ok(html) = std::fs::read_to_string(&index) {
-            let view = iguren_calendar::prerender::opening_view(catalog, today_tokyo(), &[]);
+            let view = iguren_calendar::prerender::opening_view(catalog, tokyo::today(now), &[]);
             let written = iguren_calendar::prerender::into_page(&html, &view)
                 .and_then(|page| iguren_calendar::csp::with_policy(&page))
                 .map_err(|e| e.to_string())

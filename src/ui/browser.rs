@@ -6,7 +6,7 @@
 //! "nothing happens" instead of a panic.
 
 use crate::text::Lang;
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use wasm_bindgen::JsCast;
 
 fn window() -> Option<web_sys::Window> {
@@ -92,33 +92,27 @@ pub fn back() {
     }
 }
 
-/// Today in Tokyo (UTC+9 all year): the only place the app reads the clock.
-pub fn today_tokyo() -> NaiveDate {
-    let ms = js_sys::Date::now() + 9.0 * 3_600_000.0;
-    let days = (ms / 86_400_000.0).floor();
-    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
-    if days.is_finite() && days >= 0.0 {
-        epoch
-            .checked_add_days(Days::new(days as u64))
-            .unwrap_or(epoch)
+/// Seconds since the Unix epoch by the page's clock: the only place the
+/// app reads it (the browser tests fix it).
+fn clock_secs() -> i64 {
+    let secs = (js_sys::Date::now() / 1000.0).floor();
+    if secs.is_finite() && secs >= 0.0 {
+        secs as i64
     } else {
-        epoch
+        0
     }
+}
+
+/// Today in Tokyo (UTC+9 all year).
+pub fn today_tokyo() -> NaiveDate {
+    crate::jp::tokyo::today(clock_secs())
 }
 
 /// Now in Tokyo (UTC+9 all year), to the minute: whether a sign-up
 /// deadline has passed.
 pub fn now_tokyo() -> chrono::NaiveDateTime {
-    let ms = js_sys::Date::now() + 9.0 * 3_600_000.0;
-    let minutes = (ms / 60_000.0).floor();
-    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1)
-        .unwrap_or_default()
-        .and_time(chrono::NaiveTime::MIN);
-    if minutes.is_finite() && minutes >= 0.0 {
-        epoch + chrono::TimeDelta::minutes(minutes as i64)
-    } else {
-        epoch
-    }
+    let secs = clock_secs();
+    crate::jp::tokyo::local(secs - secs.rem_euclid(60))
 }
 
 const LANG_KEY: &str = "iguren-calendar.lang";

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, open, ready, eventIds, axe } from './harness.mjs';
+import { serve, launch, open, ready, eventIds, axe, NOW, tokyoDay } from './harness.mjs';
 
 const dist = process.env.DIST ?? 'dist';
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -63,9 +63,9 @@ test('prev / next / today navigate months, and the URL follows', async () => {
   await page.waitForSelector(`${grid} [data-date="2004-01-22"]`);
   const ids = await eventIds(page, grid);
   assert.ok(ids.includes('yugoka-kenkyukai-2004-01-22'), ids.join());
+  // 今日 goes to the month of the page's clock, the harness's NOW.
   await page.click('[data-testid="today"]');
-  const now = new Date();
-  const ym = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+  const ym = tokyoDay(NOW).slice(0, 7);
   await page.waitForSelector(`${grid} [data-date="${ym}-15"]`);
   await page.context().close();
 });

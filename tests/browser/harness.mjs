@@ -3,11 +3,33 @@
 // headless Chromium driven by playwright-core. Nothing here reaches the
 // network: the server binds 127.0.0.1 and Chromium's background fetching
 // is switched off.
+//
+// Time is a parameter: every page of every test runs with a fixed clock,
+// NOW, which is also the build's "now" (SOURCE_DATE_EPOCH, set by `make
+// test` for the build and inherited by the `calendar` runs of the tests).
+// `launch()` gives a browser whose every context, however a test makes it,
+// has that clock; a test that needs another "now" says which
+// (`newContext({ now })`, `open(browser, url, { now })` or
+// `page.clock.setFixedTime`). No test reads the machine's clock: `make
+// test` runs the suite again with it years ahead and behind (faketime).
 
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+
+/** The tests' "now" when SOURCE_DATE_EPOCH is not set: 2026-12-01 12:00
+ * in Tokyo. The Makefile's TEST_EPOCH is the same. */
+const DEFAULT_EPOCH = '1796094000';
+if (!/^\d+$/.test(process.env.SOURCE_DATE_EPOCH ?? '')) process.env.SOURCE_DATE_EPOCH = DEFAULT_EPOCH;
+
+/** The fixed "now" of every page, and of the build (SOURCE_DATE_EPOCH). */
+export const NOW = new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000);
+
+/** The day in Tokyo (UTC+9) of `date` (NOW by default), as YYYY-MM-DD. */
+export function tokyoDay(date = NOW) {
+  return new Date(date.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+}
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -57,19 +79,42 @@ export async function serve(root, { prefix = '/', extra = {} } = {}) {
   };
 }
 
+/**
+ * Debian's headless Chromium. Every context it makes (`newContext`, and
+ * `newPage`'s own) has its clock fixed at `options.now` (a Date or an ISO
+ * string), NOW unless told: Date.now() and new Date() in the page read it,
+ * timers run as usual.
+ */
 export async function launch() {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    // Chromium itself never runs under libfaketime (scripts/timeshift.sh
+    // runs node so): it stalls there for minutes. Its pages read NOW anyway.
+    env: Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(LD_PRELOAD$|FAKETIME)/.test(k))),
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
     ],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async ({ now = NOW, ...options } = {}) => {
+    const context = await newContext(options);
+    await context.clock.setFixedTime(new Date(now));
+    return context;
+  };
+  browser.newPage = async (options = {}) => {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    page.on('close', () => context.close().catch(() => {}));
+    return page;
+  };
+  return browser;
 }
 
-/** A new page at a phone or desktop size, with errors collected. */
-export async function open(browser, url, { width = 1280, height = 900, locale = 'ja-JP', userAgent } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, locale, userAgent, acceptDownloads: true });
+/** A new page at a phone or desktop size, with errors collected; its
+ * clock reads `now` (NOW unless told). */
+export async function open(browser, url, { width = 1280, height = 900, locale = 'ja-JP', userAgent, now = NOW } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, locale, userAgent, acceptDownloads: true, now });
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));

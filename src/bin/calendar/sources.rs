@@ -134,14 +134,14 @@ pub fn fetch(args: &[String]) -> ExitCode {
             "--allow-insecure-localhost" => o.insecure_localhost = true,
             "--timeout" => match it.next().and_then(|s| s.parse::<f64>().ok()) {
                 Some(s) if s > 0.0 && s < 3600.0 => o.timeout = Duration::from_secs_f64(s),
-                _ => return crate::tool::wrong_arguments(),
+                _ => return crate::tool::wrong_arguments("fetch"),
             },
             "--now" => match it.next().and_then(|s| load::parse_instant(s).ok()) {
                 Some(t) => o.now = Some(t),
-                None => return crate::tool::wrong_arguments(),
+                None => return crate::tool::wrong_arguments("fetch"),
             },
             s if !s.starts_with("--") && events.is_none() => events = Some(s.to_string()),
-            _ => return crate::tool::wrong_arguments(),
+            _ => return crate::tool::wrong_arguments("fetch"),
         }
     }
     let events = events.unwrap_or_else(|| "public/events.json".into());
@@ -169,7 +169,13 @@ pub fn fetch(args: &[String]) -> ExitCode {
     let mut failed = 0;
     let mut warned = 0;
     for s in &mut list {
-        let now = o.now.unwrap_or_else(|| chrono::Utc::now().naive_utc());
+        let now = match o.now {
+            Some(now) => now,
+            None => match crate::tool::build_now() {
+                Ok(secs) => iguren_calendar::jp::tokyo::utc(secs),
+                Err(code) => return code,
+            },
+        };
         s.last_attempt = Some(now);
         let id = s.source.id.clone();
         match fetch_one(&s.source, &ours.site.domain, now, &o) {
