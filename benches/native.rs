@@ -6,7 +6,7 @@
 //!
 //! Run: `cargo bench --bench native` (release build).
 
-use iguren_calendar::{generate, ics, load, publish};
+use iguren_calendar::{ics, load, load::generate, site::publish};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 

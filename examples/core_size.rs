@@ -5,8 +5,11 @@
 //! wasm32 without the `web` feature and weighs the result, so the size
 //! budget can be weighed against what the core alone costs.
 
-use iguren_calendar::text::Lang;
-use iguren_calendar::{agenda, filter, grid, ics, jp, links, load, model, publish, route};
+use iguren_calendar::model::text::Lang;
+use iguren_calendar::{
+    ics, jp, load, model, site::publish, views::agenda, views::filter, views::grid, views::links,
+    views::route,
+};
 
 /// Calls everything the page calls, so none of it is left out of the
 /// build; the result only keeps the work from being optimised away.
@@ -22,7 +25,7 @@ pub fn run(text: &str, query: &str, today: &str) -> String {
             d.column,
             d.path,
             d.message.ja,
-            d.message.get(iguren_calendar::text::Lang::En)
+            d.message.get(iguren_calendar::model::text::Lang::En)
         );
     }
     let state = route::parse(query);

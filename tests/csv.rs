@@ -9,7 +9,7 @@
 
 use iguren_calendar::csv::{export, import, Options};
 use iguren_calendar::doc::Doc;
-use iguren_calendar::{generate, load, save};
+use iguren_calendar::{doc::write, load, load::generate};
 use proptest::prelude::*;
 use std::path::Path;
 
@@ -211,7 +211,7 @@ fn the_shipped_data_round_trips_through_csv() {
     assert!(back.problems.is_empty(), "{:?}", back.problems);
     assert!(back.updated.is_empty(), "{:?}", back.updated);
     assert_eq!(back.duplicates.len(), 0);
-    assert_eq!(save::to_text(&back.doc), text);
+    assert_eq!(write::to_text(&back.doc), text);
 }
 
 /// Without its events, a file takes them all back from the CSV: the
@@ -224,7 +224,7 @@ fn same_events_through_csv(text: &str) {
     let back = import(&csv, &empty, &Options::default());
     assert!(back.problems.is_empty(), "{:?}", back.problems);
     assert_eq!(export(&back.doc), csv);
-    assert!(load::load(&save::to_text(&back.doc)).is_valid());
+    assert!(load::load(&write::to_text(&back.doc)).is_valid());
 }
 
 proptest! {

@@ -1,11 +1,11 @@
 //! The editor's problems are the checker's: for every fixture of
 //! `tests/fixtures/load`, what the editor shows after opening the file
-//! ([`iguren_calendar::form::open`], which checks the text the editor would
+//! ([`iguren_calendar::doc::form::open`], which checks the text the editor would
 //! save) equals what `calendar check` prints, path, Japanese and English,
 //! problem for problem. The CLI is run as a separate process.
 
-use iguren_calendar::form;
-use iguren_calendar::text::Lang;
+use iguren_calendar::doc::form;
+use iguren_calendar::model::text::Lang;
 use std::process::Command;
 
 /// `/path: 日本語 / English` of each problem the CLI prints for `file`.

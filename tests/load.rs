@@ -6,7 +6,7 @@
 //! the diff before committing it.
 
 use iguren_calendar::load::{load, FIELDS};
-use iguren_calendar::text::Lang;
+use iguren_calendar::model::text::Lang;
 use std::path::Path;
 
 fn fixture(name: &str) -> String {

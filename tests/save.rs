@@ -3,9 +3,9 @@
 //! for byte, for the shipped data, every valid fixture and generated files
 //! of any size; an edit changes only what it must.
 
+use iguren_calendar::doc::write::to_text;
 use iguren_calendar::doc::Doc;
-use iguren_calendar::save::to_text;
-use iguren_calendar::{generate, load};
+use iguren_calendar::{load, load::generate};
 use proptest::prelude::*;
 
 fn same_after_round_trip(name: &str, text: &str) {

@@ -4,9 +4,9 @@
 //! on 127.0.0.1 (no test reaches another host).
 
 use iguren_calendar::ics;
+use iguren_calendar::model::text::Lang;
 use iguren_calendar::model::{Status, When};
 use iguren_calendar::sources::{self, status, Format, Source};
-use iguren_calendar::text::Lang;
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -25,7 +25,10 @@ fn fixture(name: &str) -> String {
 fn source(id: &str, format: Format) -> Source {
     Source {
         id: id.into(),
-        name: iguren_calendar::text::Text::both("東京都異業種交流グループ連絡会", "Tokyo groups"),
+        name: iguren_calendar::model::text::Text::both(
+            "東京都異業種交流グループ連絡会",
+            "Tokyo groups",
+        ),
         url: "https://tokyo.example/cal".into(),
         format,
         color: "#00695c".into(),

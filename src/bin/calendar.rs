@@ -5,8 +5,8 @@
 //! is valid, 1 when it has problems, 2 when it cannot be read or the
 //! arguments are wrong. `calendar publish FILE DIR` checks the same way and,
 //! when the file is valid, writes the calendar files and share pages of
-//! [`iguren_calendar::publish`] into DIR (the build calls it). `calendar
-//! fmt FILE` writes the file as the editor page would ([`iguren_calendar::save`]).
+//! [`iguren_calendar::site::publish`] into DIR (the build calls it). `calendar
+//! fmt FILE` writes the file as the editor page would ([`iguren_calendar::doc::write`]).
 //
 // A native tool: it reads and writes files, and reaches the build-only
 // modules (`csp`, `generate`) that the wasm32 build of the library leaves
@@ -30,8 +30,8 @@ mod sources;
 mod tool {
     use super::sources;
     use iguren_calendar::jp::tokyo;
+    use iguren_calendar::model::text::Lang;
     use iguren_calendar::model::Catalog;
-    use iguren_calendar::text::Lang;
     use std::io::Write;
     use std::path::Path;
     use std::process::ExitCode;
@@ -239,7 +239,7 @@ mod tool {
     fn editor_csp(page: &str) -> ExitCode {
         let written = std::fs::read_to_string(page)
             .map_err(|e| e.to_string())
-            .and_then(|html| iguren_calendar::csp::with_editor_policy(&html))
+            .and_then(|html| iguren_calendar::site::csp::with_editor_policy(&html))
             .and_then(|html| std::fs::write(page, html).map_err(|e| e.to_string()));
         match written {
             Ok(()) => ExitCode::SUCCESS,
@@ -277,9 +277,12 @@ mod tool {
         for (name, rewrite) in [
             (
                 "index.html",
-                iguren_calendar::brand::page as fn(&str, &_) -> String,
+                iguren_calendar::site::brand::page as fn(&str, &_) -> String,
             ),
-            ("manifest.webmanifest", iguren_calendar::brand::manifest),
+            (
+                "manifest.webmanifest",
+                iguren_calendar::site::brand::manifest,
+            ),
         ] {
             let path = Path::new(dir).join(name);
             if let Ok(text) = std::fs::read_to_string(&path) {
@@ -318,7 +321,7 @@ mod tool {
                 return ExitCode::from(1);
             }
         };
-        let formatted = iguren_calendar::save::to_text(&doc);
+        let formatted = iguren_calendar::doc::write::to_text(&doc);
         if formatted == text {
             println!("{file}: 整っています / already formatted");
             return ExitCode::SUCCESS;
@@ -395,7 +398,7 @@ mod tool {
                 eprintln!(
                     "{file}: {} / {}",
                     m.ja,
-                    m.get(iguren_calendar::text::Lang::En)
+                    m.get(iguren_calendar::model::text::Lang::En)
                 );
                 Err(ExitCode::from(2))
             }
@@ -493,7 +496,7 @@ mod tool {
         if dry_run {
             println!("{into_file}: 書き込みませんでした（--dry-run） / not written (--dry-run)");
         } else if changes > 0 {
-            let out = iguren_calendar::save::to_text(&result.doc);
+            let out = iguren_calendar::doc::write::to_text(&result.doc);
             if let Err(e) = std::fs::write(into, out) {
                 eprintln!("{into_file}: 書き込めません / cannot write: {e}");
                 return ExitCode::from(2);
@@ -528,7 +531,10 @@ mod tool {
     fn generate(count: &str, seed: &str) -> ExitCode {
         match (count.parse(), seed.parse()) {
             (Ok(count), Ok(seed)) => {
-                print!("{}", iguren_calendar::generate::events_json(count, seed));
+                print!(
+                    "{}",
+                    iguren_calendar::load::generate::events_json(count, seed)
+                );
                 ExitCode::SUCCESS
             }
             _ => {
@@ -539,9 +545,12 @@ mod tool {
     }
 
     fn publish(catalog: &Catalog, dir: &str, now: i64) -> ExitCode {
-        let mut files = iguren_calendar::publish::files(catalog);
+        let mut files = iguren_calendar::site::publish::files(catalog);
         // Feeds, FAX sheets, the sitemap, QR codes and the embed's list.
-        files.extend(iguren_calendar::reach::files(catalog, tokyo::today(now)));
+        files.extend(iguren_calendar::site::reach::files(
+            catalog,
+            tokyo::today(now),
+        ));
         // The spreadsheet template the editor links to (UTF-8 with a BOM).
         files.push((
             iguren_calendar::csv::TEMPLATE_PATH.to_string(),
@@ -564,9 +573,10 @@ mod tool {
         // works on an empty folder).
         let index = Path::new(dir).join("index.html");
         if let Ok(html) = std::fs::read_to_string(&index) {
-            let view = iguren_calendar::prerender::opening_view(catalog, tokyo::today(now), &[]);
-            let written = iguren_calendar::prerender::into_page(&html, &view)
-                .and_then(|page| iguren_calendar::csp::with_policy(&page))
+            let view =
+                iguren_calendar::site::prerender::opening_view(catalog, tokyo::today(now), &[]);
+            let written = iguren_calendar::site::prerender::into_page(&html, &view)
+                .and_then(|page| iguren_calendar::site::csp::with_policy(&page))
                 .map_err(|e| e.to_string())
                 .and_then(|page| std::fs::write(&index, page).map_err(|e| e.to_string()));
             if let Err(e) = written {
@@ -609,11 +619,11 @@ mod tool {
             );
             // Notes are not problems: the file is valid and stays so (exit
             // 0, the build goes on); they say what the site goes without.
-            for note in iguren_calendar::reach::notes(&loaded.catalog) {
+            for note in iguren_calendar::site::reach::notes(&loaded.catalog) {
                 println!(
                     "{file}: 注意 / note: {} / {}",
                     note.ja,
-                    note.get(iguren_calendar::text::Lang::En)
+                    note.get(iguren_calendar::model::text::Lang::En)
                 );
             }
             Ok(loaded.catalog)

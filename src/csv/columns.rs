@@ -2,7 +2,7 @@
 //! offices give them (日付/開催日, 件名/行事名, 会場/場所, …) or in English,
 //! and the one name each is written under on export.
 
-use crate::input::normalize;
+use crate::doc::input::normalize;
 
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -3,7 +3,7 @@
 //!
 //! Reading is forgiving where people differ (headers by their usual
 //! Japanese or English names, dates and times as written in Japanese
-//! offices, see [`crate::input`]) and strict where it matters: every cell
+//! offices, see [`crate::doc::input`]) and strict where it matters: every cell
 //! that cannot be read is a problem naming its row and column, a row with
 //! a problem is left out whole, and after conversion the same checks as
 //! `calendar check` apply to what would be merged. The text must already
@@ -63,13 +63,13 @@ pub enum Encoding {
 ///
 /// # Errors
 /// The first byte where the file is neither, as a bilingual message.
-pub fn decode_kind(bytes: &[u8]) -> Result<Encoding, crate::text::Text> {
+pub fn decode_kind(bytes: &[u8]) -> Result<Encoding, crate::model::text::Text> {
     if std::str::from_utf8(bytes).is_ok() {
         return Ok(Encoding::Utf8);
     }
     match shift_jis_error(bytes) {
         None => Ok(Encoding::ShiftJis),
-        Some(at) => Err(crate::text::Text::both(
+        Some(at) => Err(crate::model::text::Text::both(
             format!("バイト {at} から先が UTF-8 でも Shift_JIS でもありません。Excel なら「CSV UTF-8」か「CSV（コンマ区切り）」で保存してください"),
             format!("from byte {at} the file is neither UTF-8 nor Shift_JIS; in Excel save it as \"CSV UTF-8\" or \"CSV (Comma delimited)\""),
         )),
@@ -115,59 +115,7 @@ fn text_at(v: &Value, path: &[&str]) -> String {
     }
 }
 
-/// Speakers as one cell: `名前（所属）、名前`.
-pub fn speakers_cell(list: Option<&Value>) -> String {
-    let Some(Value::Array { items, .. }) = list else {
-        return String::new();
-    };
-    items
-        .iter()
-        .filter_map(|s| match s {
-            Value::String { value, .. } => Some(value.clone()),
-            Value::Object { .. } => {
-                let name = s.get("name").and_then(Value::as_str)?;
-                Some(match s.get("affiliation").and_then(Value::as_str) {
-                    Some(a) => format!("{name}（{a}）"),
-                    None => name.to_string(),
-                })
-            }
-            _ => None,
-        })
-        .collect::<Vec<_>>()
-        .join("、")
-}
-
-/// Speakers from one cell or typed line, `芝 忠（事務局長）、中島博士`: the
-/// reverse of [`speakers_cell`] (the editor's programme rows use it too).
-pub fn speakers_value(cell: &str) -> Value {
-    let items = cell
-        .split(['、', ';', '；', '\n'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(|s| {
-            let split = s
-                .strip_suffix('）')
-                .and_then(|r| r.rsplit_once('（'))
-                .or_else(|| s.strip_suffix(')').and_then(|r| r.rsplit_once('(')));
-            let mut members = Vec::new();
-            match split {
-                Some((name, affiliation)) if !name.trim().is_empty() => {
-                    members.push(("name".to_string(), Value::string(name.trim())));
-                    members.push(("affiliation".to_string(), Value::string(affiliation.trim())));
-                }
-                _ => members.push(("name".to_string(), Value::string(s))),
-            }
-            Value::Object {
-                members,
-                layout: crate::doc::Layout::Auto,
-            }
-        })
-        .collect();
-    Value::Array {
-        items,
-        layout: crate::doc::Layout::Auto,
-    }
-}
+pub use crate::doc::form::{speakers_cell, speakers_value};
 
 /// Splits `2004-02-25T18:00` into its date and time parts.
 fn split_moment(s: &str) -> (&str, &str) {
@@ -282,7 +230,7 @@ mod tests {
         // Half-width katakana are single bytes in Shift_JIS.
         assert_eq!(decode_kind(&[0xb1, 0xb2]), Ok(Encoding::ShiftJis));
         let e = decode_kind(&[b'a', 0x93, 0x20]).unwrap_err();
-        let en = e.get(crate::text::Lang::En);
+        let en = e.get(crate::model::text::Lang::En);
         assert!(en.starts_with("from byte 1 "), "{en}");
     }
 

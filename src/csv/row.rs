@@ -4,10 +4,10 @@
 
 use super::columns::{column, Column};
 use super::read::{rows, Row};
+use crate::doc::input::{normalize, parse_clock, parse_clock_range, parse_day, parse_day_range};
 use crate::doc::{Doc, Value};
-use crate::input::{normalize, parse_clock, parse_clock_range, parse_day, parse_day_range};
 use crate::load::Problem;
-use crate::text::{Lang, Text};
+use crate::model::text::{Lang, Text};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -599,7 +599,7 @@ pub fn import(text: &str, target: &Doc, options: &Options) -> Import {
                 .get(..10)
                 .and_then(|d| crate::load::parse_date(d).ok())
                 .unwrap_or_default();
-            crate::draft::propose_id(&key.0, date, |id| ids.contains_key(id))
+            crate::doc::draft::propose_id(&key.0, date, |id| ids.contains_key(id))
         });
         if let Value::Object { members, .. } = &mut event {
             members.insert(0, ("id".to_string(), Value::string(id.clone())));
@@ -626,7 +626,7 @@ fn check_merged(
     owned: &[(usize, usize)],
     columns: &[(usize, Column, String)],
 ) {
-    let text = crate::save::to_text(&out.doc);
+    let text = crate::doc::write::to_text(&out.doc);
     let loaded = crate::load::load(&text);
     let mut bad: Vec<(usize, usize)> = Vec::new();
     for d in &loaded.diagnostics {
@@ -652,7 +652,7 @@ fn check_merged(
     }
     // Take the faulty rows out: updated events back to the target's
     // version, added ones removed (highest index first).
-    crate::order::sort_by_key(&mut bad, |b| std::cmp::Reverse(b.1));
+    crate::model::order::sort_by_key(&mut bad, |b| std::cmp::Reverse(b.1));
     for (row, index) in bad {
         let pointer = format!("/events/{index}");
         if let Some(original) = target.get(&pointer) {
@@ -665,7 +665,7 @@ fn check_merged(
         out.doc.remove(&pointer);
         out.added.retain(|(r, _)| *r != row);
     }
-    crate::order::sort_by_key(&mut out.problems, |p| p.row);
+    crate::model::order::sort_by_key(&mut out.problems, |p| p.row);
 }
 
 #[cfg(test)]
@@ -704,7 +704,7 @@ mod tests {
             out.problems[0].to_string(),
             "3行目 「日付」: 2004年2月30日 は存在しない日付です / row 3, 日付: 2004-02-30 is not a real date"
         );
-        let text = crate::save::to_text(&out.doc);
+        let text = crate::doc::write::to_text(&out.doc);
         assert!(crate::load::load(&text).is_valid(), "{text}");
         assert!(text.contains("\"start\": \"2004-03-24T18:00\""));
         assert!(text.contains("\"end\": \"2004-03-24T20:00\""));
@@ -728,7 +728,7 @@ mod tests {
         };
         let out = run("日付,件名,好きな色\n2004/3/24,会合,青\n", &mapped);
         assert!(out.problems.is_empty(), "{:?}", out.problems);
-        assert!(crate::save::to_text(&out.doc).contains("\"description\": \"青\""));
+        assert!(crate::doc::write::to_text(&out.doc).contains("\"description\": \"青\""));
     }
 
     #[test]
@@ -775,7 +775,7 @@ mod tests {
         let csv = "日付,件名,プロジェクト,講師,状態\n2004年2月4日〜6日,展示会,nikkan,芝 忠（事務局長）、中島博士,中止\n";
         let out = run(csv, &Options::default());
         assert!(out.problems.is_empty(), "{:?}", out.problems);
-        let text = crate::save::to_text(&out.doc);
+        let text = crate::doc::write::to_text(&out.doc);
         assert!(
             text.contains("\"start\": \"2004-02-04\", \"end\": \"2004-02-06\""),
             "{text}"

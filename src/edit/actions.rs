@@ -4,14 +4,13 @@
 //! delete it, which for a published event offers 中止 first and needs a
 //! second, explicit confirmation.
 
-use super::form::taken_ids;
 use super::state::{now_utc, Ed};
+use crate::doc::draft;
+use crate::doc::form;
+use crate::doc::input::parse_day;
 use crate::doc::Value;
-use crate::draft;
-use crate::form;
-use crate::input::parse_day;
 use crate::jp::{format_day, holiday};
-use crate::text::Lang;
+use crate::model::text::Lang;
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 
@@ -27,7 +26,9 @@ pub enum Panel {
 /// Adds a new event (today, the first project) and opens it.
 pub fn new_event(ed: Ed) {
     let today = crate::ui::browser::today_tokyo();
-    let project = super::list::projects(ed, Lang::Ja)
+    let project = ed
+        .doc
+        .with_untracked(|d| draft::projects(d, Lang::Ja))
         .into_iter()
         .next()
         .map(|(id, _, _)| id)
@@ -48,7 +49,7 @@ pub fn new_event(ed: Ed) {
 
 /// Appends an event with a proposed id and opens its form.
 fn add_event(ed: Ed, mut event: Value, project: &str, day: NaiveDate) {
-    let taken = ed.doc.with_untracked(|d| taken_ids(d, usize::MAX));
+    let taken = ed.doc.with_untracked(|d| draft::taken_ids(d, usize::MAX));
     let id = draft::propose_id(
         if project.is_empty() { "event" } else { project },
         day,

@@ -1,4 +1,4 @@
-//! One event's form: every field of [`crate::form::FIELDS`] with its label
+//! One event's form: every field of [`crate::doc::form::FIELDS`] with its label
 //! and hint, the programme's and speakers' rows (add, remove, move), and
 //! the checker's problems at their fields, in the checker's words.
 //!
@@ -8,13 +8,12 @@
 //! the field is left (`2/25` becomes `2004-02-25` then, not mid-word).
 
 use super::actions::{ActionPanels, Panel};
-use super::list::projects;
 use super::preview::Preview;
 use super::state::{use_ed, Ed};
 use super::web;
+use crate::doc::draft;
+use crate::doc::form::{self, Field, Kind, FIELDS, PROGRAM_FIELDS, SPEAKER_FIELDS, STATUSES};
 use crate::doc::{Layout, Value};
-use crate::draft;
-use crate::form::{self, Field, Kind, FIELDS, PROGRAM_FIELDS, SPEAKER_FIELDS, STATUSES};
 use chrono::Datelike;
 use leptos::prelude::*;
 
@@ -252,7 +251,9 @@ fn control(
     match field.kind {
         Kind::Project => {
             let current = initial.clone();
-            let options = projects(ed, ed.lang.get_untracked())
+            let options = ed
+                .doc
+                .with_untracked(|d| draft::projects(d, ed.lang.get_untracked()))
                 .into_iter()
                 .map(|(pid, pname, _)| {
                     let selected = pid == current;
@@ -260,7 +261,9 @@ fn control(
                 })
                 .collect_view();
             let unknown = (!initial.is_empty()
-                && !projects(ed, ed.lang.get_untracked())
+                && !ed
+                    .doc
+                    .with_untracked(|d| draft::projects(d, ed.lang.get_untracked()))
                     .iter()
                     .any(|(p, _, _)| *p == initial))
             .then(
@@ -268,7 +271,8 @@ fn control(
             );
             let swatch = move || {
                 let p = ed.doc.with(|d| form::value(d, index, "project"));
-                projects(ed, ed.lang.get_untracked())
+                ed.doc
+                    .with_untracked(|d| draft::projects(d, ed.lang.get_untracked()))
                     .into_iter()
                     .find(|(id, _, _)| *id == p)
                     .map_or(crate::model::FALLBACK_COLOR.to_string(), |(_, _, c)| c)
@@ -330,7 +334,7 @@ fn control(
         }
         .into_any(),
         Kind::Id => {
-            let refused = RwSignal::new(None::<crate::text::Text>);
+            let refused = RwSignal::new(None::<crate::model::text::Text>);
             let name2 = name.clone();
             view! {
                 <input
@@ -438,7 +442,7 @@ pub fn commit(ed: Ed, index: usize, name: &str, typed: &str) {
                 project.is_empty(),
                 chrono::NaiveDate::parse_from_str(&day, "%Y-%m-%d"),
             ) {
-                let taken = taken_ids(d, index);
+                let taken = draft::taken_ids(d, index);
                 let new = draft::propose_id(&project, date, |c| taken.iter().any(|t| t == c));
                 let _ = d.set_text(&format!("/events/{index}/id"), &new);
                 shown.push("id".into());
@@ -455,19 +459,6 @@ pub fn commit(ed: Ed, index: usize, name: &str, typed: &str) {
         if f != name || matches!(f.as_str(), "start" | "startTime" | "end" | "endTime" | "id") {
             web::set_input(&f, &v);
         }
-    }
-}
-
-/// The ids of every event but the one at `except`.
-pub fn taken_ids(d: &crate::doc::Doc, except: usize) -> Vec<String> {
-    match d.get("/events") {
-        Some(Value::Array { items, .. }) => items
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| *i != except)
-            .filter_map(|(_, e)| e.get("id").and_then(Value::as_str).map(str::to_string))
-            .collect(),
-        _ => Vec::new(),
     }
 }
 

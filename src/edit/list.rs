@@ -5,11 +5,11 @@
 use super::publish::PublishPanel;
 use super::state::{use_ed, Ed};
 use super::web;
-use crate::doc::Value;
-use crate::form::{self, Row};
+use crate::doc::draft;
+use crate::doc::form::{self, Row};
 use crate::jp::{format_day, format_month_heading};
-use crate::month::Month;
-use crate::text::Lang;
+use crate::model::month::Month;
+use crate::model::text::Lang;
 use leptos::prelude::*;
 
 /// At most this many file problems are listed; the rest are counted.
@@ -167,40 +167,6 @@ fn FileProblems() -> impl IntoView {
     }
 }
 
-/// The projects of the draft: id, name in `lang`, colour.
-pub fn projects(ed: Ed, lang: Lang) -> Vec<(String, String, String)> {
-    ed.doc.with_untracked(|d| match d.get("/projects") {
-        Some(Value::Array { items, .. }) => items
-            .iter()
-            .filter_map(|p| {
-                let id = p.get("id")?.as_str()?.to_string();
-                let name = match p.get("name") {
-                    Some(Value::Object { .. }) => {
-                        let n = p.get("name");
-                        let pick = |k: &str| n.and_then(|n| n.get(k)).and_then(Value::as_str);
-                        match lang {
-                            Lang::En => pick("en").or_else(|| pick("ja")),
-                            Lang::Ja => pick("ja"),
-                        }
-                        .unwrap_or(&id)
-                        .to_string()
-                    }
-                    Some(v) => v.as_str().unwrap_or(&id).to_string(),
-                    None => id.clone(),
-                };
-                let color = p
-                    .get("color")
-                    .and_then(Value::as_str)
-                    .filter(|c| c.len() == 7 && c.starts_with('#'))
-                    .unwrap_or(crate::model::FALLBACK_COLOR)
-                    .to_string();
-                Some((id, name, color))
-            })
-            .collect(),
-        _ => Vec::new(),
-    })
-}
-
 /// A status in words (`scheduled` is not said).
 pub fn status_label(status: &str, lang: Lang) -> Option<String> {
     form::STATUSES
@@ -223,7 +189,8 @@ fn Events() -> impl IntoView {
         })
     });
     let options = move || {
-        projects(ed, ed.lang.get())
+        ed.doc
+            .with_untracked(|d| draft::projects(d, ed.lang.get()))
             .into_iter()
             .map(|(id, name, _)| view! { <option value=id>{name}</option> })
             .collect_view()
@@ -265,7 +232,7 @@ fn list_body(ed: Ed, rows: Vec<Row>) -> AnyView {
         return view! { <p class="ed-empty">{lang.pick("予定はありません", "No events")}</p> }
             .into_any();
     }
-    let looks = projects(ed, lang);
+    let looks = ed.doc.with_untracked(|d| draft::projects(d, lang));
     let mut out = Vec::new();
     let mut month: Option<Option<Month>> = None;
     let mut group = Vec::new();

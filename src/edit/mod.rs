@@ -1,8 +1,8 @@
 //! The editor page (`edit/`, its own WebAssembly, entry `src/bin/edit.rs`):
 //! where a maintainer adds and changes events from a phone, without git or
 //! JSON. Browser only; every rule lives in the core ([`crate::doc`],
-//! [`crate::form`], [`crate::draft`], [`crate::save`], [`crate::github`]),
-//! and the problems are the checker's own ([`crate::form::check`]).
+//! [`crate::doc::form`], [`crate::doc::draft`], [`crate::doc::write`], [`crate::doc::github`]),
+//! and the problems are the checker's own ([`crate::doc::form::check`]).
 //!
 //! - `state`: the shared handle [`state::Ed`] (the draft document, its
 //!   problems, what is open) and the one way to change the draft
@@ -25,9 +25,9 @@ mod state;
 mod web;
 
 use crate::doc::Doc;
-use crate::route::same_origin_src;
-use crate::text::Lang;
+use crate::model::text::Lang;
 use crate::ui::{browser, fetch};
+use crate::views::route::same_origin_src;
 use leptos::prelude::*;
 use state::{use_ed, Ed, Opened};
 
@@ -77,7 +77,7 @@ fn Workspace(opened: Opened, lang: RwSignal<Lang>) -> impl IntoView {
     // `?e=<id>` opens that event's form (a link to send a colleague).
     if let Some(id) = web::query("e") {
         let index = ed.doc.with_untracked(|d| {
-            crate::form::rows(d, &[], "", None)
+            crate::doc::form::rows(d, &[], "", None)
                 .into_iter()
                 .find(|r| r.id == id)
                 .map(|r| r.index)

@@ -4,10 +4,10 @@
 //! the draft as it would be saved, and marked 未公開.
 
 use super::state::use_ed;
-use crate::month::Month;
-use crate::route::ViewState;
+use crate::model::month::Month;
 use crate::ui::ctx::Ctx;
 use crate::ui::month::MonthView;
+use crate::views::route::ViewState;
 use leptos::prelude::*;
 
 #[component]

@@ -5,7 +5,7 @@
 
 use super::state::{use_ed, Ed};
 use super::web;
-use crate::github;
+use crate::doc::github;
 use leptos::prelude::*;
 
 /// Whether the draft may be saved for publication; says why not.

@@ -4,19 +4,11 @@
 //! problems, its unknown columns mapped by hand, and merged only when the
 //! maintainer says so. The draft can also be written out as CSV.
 
-use super::state::{now_utc, use_ed, Ed};
+use super::state::{now_utc, use_ed, Ed, Sheet};
 use crate::csv::{self, columns::COLUMNS, Import, Options};
 use crate::doc::Value;
-use crate::text::Text;
+use crate::model::text::Text;
 use leptos::prelude::*;
-
-/// A spreadsheet waiting in the preview.
-#[derive(Clone, Debug)]
-pub struct Sheet {
-    pub name: String,
-    pub text: String,
-    pub options: Options,
-}
 
 /// The text of a CSV file's bytes, or why it cannot be read.
 pub fn decode(bytes: &[u8]) -> Result<String, Text> {
@@ -61,7 +53,7 @@ fn apply(ed: Ed, import: &Import) {
                 continue;
             };
             if changed.iter().any(|c| c == id) {
-                crate::draft::touch(&mut doc, index, ed.published_revision(id), now);
+                crate::doc::draft::touch(&mut doc, index, ed.published_revision(id), now);
             }
         }
     }

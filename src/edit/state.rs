@@ -5,14 +5,14 @@
 //! what is open, and the language.
 //!
 //! Every change of an event goes through [`Ed::change`], which also
-//! applies [`crate::draft::touch`] (revision, `updated`, `site.updated`).
+//! applies [`crate::doc::draft::touch`] (revision, `updated`, `site.updated`).
 
+use crate::doc::draft;
+use crate::doc::form;
+use crate::doc::write::to_text;
 use crate::doc::{Doc, Value};
-use crate::draft;
-use crate::form;
 use crate::load::Diagnostic;
-use crate::save::to_text;
-use crate::text::{Lang, Text};
+use crate::model::text::{Lang, Text};
 use chrono::NaiveDateTime;
 use leptos::prelude::*;
 
@@ -84,7 +84,7 @@ impl Opened {
 #[derive(Clone, Copy)]
 pub struct Ed {
     pub doc: RwSignal<Doc>,
-    /// The draft as [`crate::save::to_text`] writes it.
+    /// The draft as [`crate::doc::write::to_text`] writes it.
     pub text: Memo<String>,
     /// The checker's problems with the draft ([`form::check`]).
     pub problems: Memo<Vec<Diagnostic>>,
@@ -103,7 +103,7 @@ pub struct Ed {
     pub broken: RwSignal<Vec<Diagnostic>>,
     pub lang: RwSignal<Lang>,
     /// A spreadsheet in the import preview, not merged yet.
-    pub sheet: RwSignal<Option<super::sheet::Sheet>>,
+    pub sheet: RwSignal<Option<Sheet>>,
 }
 
 impl Ed {
@@ -259,4 +259,12 @@ pub fn now_utc() -> NaiveDateTime {
     chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64)
         .map(|t| t.naive_utc())
         .unwrap_or_default()
+}
+
+/// A spreadsheet waiting in the preview.
+#[derive(Clone, Debug)]
+pub struct Sheet {
+    pub name: String,
+    pub text: String,
+    pub options: crate::csv::Options,
 }

@@ -5,7 +5,7 @@
 //! the GitHub contents API.
 
 use super::state::{Ed, Opened};
-use crate::text::Text;
+use crate::model::text::Text;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -167,7 +167,7 @@ fn open_file(ed: Ed, file: web_sys::File) {
                 Ok(text) => super::sheet::open(ed, name, text),
                 Err(m) => ed.say(
                     format!("{name}: {}", m.ja),
-                    format!("{name}: {}", m.get(crate::text::Lang::En)),
+                    format!("{name}: {}", m.get(crate::model::text::Lang::En)),
                     true,
                 ),
             }

@@ -54,8 +54,8 @@ mod line;
 
 pub use line::{escape_text, fold_line, MAX_LINE_OCTETS};
 
+use crate::model::text::Lang;
 use crate::model::{Catalog, Event, Status, When};
-use crate::text::Lang;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, TimeDelta, Timelike};
 use line::Lines;
 
@@ -140,7 +140,7 @@ impl CalendarMeta {
 /// ```
 pub fn calendar(catalog: &Catalog, events: &[&Event], cal: &CalendarMeta) -> String {
     let mut sorted = events.to_vec();
-    crate::order::sort_by(&mut sorted, |a, b| {
+    crate::model::order::sort_by(&mut sorted, |a, b| {
         start_key(a)
             .cmp(&start_key(b))
             .then_with(|| a.id.cmp(&b.id))

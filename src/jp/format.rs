@@ -5,9 +5,9 @@
 //! The formats are hand-written (chrono is built without its formatting
 //! machinery, to keep the WebAssembly small).
 
+use crate::model::month::Month;
+use crate::model::text::Lang;
 use crate::model::When;
-use crate::month::Month;
-use crate::text::Lang;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
 
 // ----- 和暦 -----

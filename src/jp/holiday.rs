@@ -11,7 +11,7 @@
 //! everybody. Dates outside 1948-07-20..=2099-12-31 have no holidays.
 //! Nothing is tabulated beyond names: a lookup is a handful of comparisons.
 
-use crate::text::Text;
+use crate::model::text::Text;
 use chrono::{Datelike, NaiveDate, Weekday};
 
 /// Builds a holiday's name (a `static`, so [`holiday`] hands out
@@ -149,7 +149,7 @@ fn is_national(date: Option<NaiveDate>) -> bool {
 /// ```
 /// use chrono::NaiveDate;
 /// use iguren_calendar::jp::holiday;
-/// use iguren_calendar::text::Lang;
+/// use iguren_calendar::model::text::Lang;
 /// let day = |m, d| NaiveDate::from_ymd_opt(2004, m, d).unwrap();
 /// assert_eq!(holiday(day(5, 4)).map(|h| h.get(Lang::Ja)), Some("国民の休日"));
 /// assert_eq!(holiday(day(9, 23)).map(|h| h.get(Lang::En)), Some("Autumnal Equinox Day"));
@@ -228,7 +228,7 @@ pub fn day_kind(date: NaiveDate) -> DayKind {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::Lang;
+    use crate::model::text::Lang;
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

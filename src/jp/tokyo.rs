@@ -6,7 +6,7 @@
 //! `js_sys::Date`, the maintainer tool through `SOURCE_DATE_EPOCH` or the
 //! system clock) and pass the instant in, as seconds since the Unix epoch.
 
-use crate::text::Text;
+use crate::model::text::Text;
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
 
 /// Tokyo's offset from UTC, in seconds.
@@ -74,7 +74,7 @@ pub fn source_date_epoch(value: &str) -> Result<i64, Text> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::Lang;
+    use crate::model::text::Lang;
 
     #[test]
     fn the_day_changes_at_midnight_in_tokyo_not_in_utc() {

@@ -15,16 +15,20 @@
 //! let loaded = iguren_calendar::load::load(text);
 //! assert_eq!(loaded.catalog.events.len(), 0);
 //! assert_eq!(loaded.diagnostics[0].path, "/events/0/start");
-//! assert_eq!(loaded.diagnostics[0].message.get(iguren_calendar::text::Lang::En), "2004-02-30 is not a real date");
+//! assert_eq!(loaded.diagnostics[0].message.get(iguren_calendar::model::text::Lang::En), "2004-02-30 is not a real date");
 //! ```
 
 mod catalog;
+mod escape;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod generate;
 pub mod json;
 mod scalar;
 mod sources;
 mod walk;
 
 pub use catalog::FIELDS;
+pub use escape::escape_json;
 use scalar::escape_controls_owned;
 pub use scalar::{
     check_color, check_domain, check_id, check_repository, check_url, edit_distance,
@@ -32,8 +36,8 @@ pub use scalar::{
 };
 pub use sources::{LoadedSources, SOURCE_FIELDS};
 
+use crate::model::text::{Lang, Text};
 use crate::model::Catalog;
-use crate::text::{Lang, Text};
 use std::fmt;
 
 /// One problem in the data file: where and what.
@@ -123,7 +127,7 @@ fn diagnostics(text: &str, mut problems: Vec<walk::Found>) -> Vec<Diagnostic> {
     // In file order, so that columns are counted in one pass over
     // each line: a one-line file with thousands of problems costs
     // its length once, not once per problem.
-    crate::order::sort_by_key(&mut problems, |p| p.at);
+    crate::model::order::sort_by_key(&mut problems, |p| p.at);
     let mut lines = LineIndex::new(text);
     problems
         .into_iter()

@@ -4,8 +4,8 @@
 //! Each returns the parsed value or a bilingual message (`(ja, en)`) that
 //! says what is wrong with the text; the caller adds where.
 
+use crate::model::text::Text;
 use crate::model::Status;
-use crate::text::Text;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 /// A problem with one value: a message in Japanese and English.

@@ -8,8 +8,8 @@
 use super::json::Node;
 use super::scalar::{self, shown};
 use super::walk::{Found, Walker};
+use crate::model::source::{Format, Source, MAX_ID_CHARS};
 use crate::model::{Catalog, Text};
-use crate::sources::{Format, Source, MAX_ID_CHARS};
 use std::collections::HashMap;
 
 const TOP_KEYS: &[&str] = &["$schema", "sources"];

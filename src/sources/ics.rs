@@ -427,7 +427,7 @@ pub fn normalise(
         }
     }
     finish(&mut problems, more, cut);
-    crate::order::sort_by(&mut events, |a, b| {
+    crate::model::order::sort_by(&mut events, |a, b| {
         a.when
             .first_day()
             .cmp(&b.when.first_day())

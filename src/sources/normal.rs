@@ -7,8 +7,8 @@
 //! (http(s) only) again when the file is read.
 
 use super::{limit, Source};
+use crate::load::escape_json;
 use crate::model::{Contact, Event, Status, Text, Venue, When};
-use crate::save::escape;
 use chrono::{NaiveDateTime, Timelike};
 
 /// Longest title, in characters.
@@ -81,7 +81,7 @@ pub fn bound(event: &mut Event) -> bool {
 }
 
 fn q(s: &str) -> String {
-    format!("\"{}\"", escape(s))
+    format!("\"{}\"", escape_json(s))
 }
 
 fn text(t: &Text) -> String {

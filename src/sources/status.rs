@@ -14,9 +14,9 @@
 //! ```
 
 use super::{Format, Source};
+use crate::load::escape_json;
 use crate::load::json::{self, Node, Value};
-use crate::save::escape;
-use crate::text::{Lang, Text};
+use crate::model::text::{Lang, Text};
 use chrono::{Datelike, NaiveDateTime, TimeDelta, Timelike};
 
 /// What is known of one source after the last fetch.
@@ -91,10 +91,10 @@ fn text_json(t: &Text) -> String {
     match &t.en {
         Some(en) => format!(
             "{{\"ja\": \"{}\", \"en\": \"{}\"}}",
-            escape(&t.ja),
-            escape(en)
+            escape_json(&t.ja),
+            escape_json(en)
         ),
-        None => format!("\"{}\"", escape(&t.ja)),
+        None => format!("\"{}\"", escape_json(&t.ja)),
     }
 }
 
@@ -107,17 +107,17 @@ pub fn write(list: &[SourceStatus]) -> String {
         let problems: Vec<String> = s
             .problems
             .iter()
-            .map(|p| format!("\"{}\"", escape(p)))
+            .map(|p| format!("\"{}\"", escape_json(p)))
             .collect();
         out.push_str(if i == 0 { "\n  " } else { ",\n  " });
         out.push_str(&format!(
             "{{\"id\": \"{}\", \"name\": {}, \"color\": \"{}\", \"url\": \"{}\", \"format\": \"{}\", \"project\": {}, \"lastAttempt\": {}, \"lastSuccess\": {}, \"ok\": {}, \"events\": {}, \"problems\": [{}]}}",
-            escape(&s.source.id),
+            escape_json(&s.source.id),
             text_json(&s.source.name),
-            escape(&s.source.color),
-            escape(&s.source.url),
+            escape_json(&s.source.color),
+            escape_json(&s.source.url),
             s.source.format.as_str(),
-            s.source.project.as_ref().map_or("null".into(), |p| format!("\"{}\"", escape(p))),
+            s.source.project.as_ref().map_or("null".into(), |p| format!("\"{}\"", escape_json(p))),
             opt(s.last_attempt),
             opt(s.last_success),
             s.ok,

@@ -5,7 +5,7 @@
 //! components read as plain Leptos and a failing browser API degrades to
 //! "nothing happens" instead of a panic.
 
-use crate::text::Lang;
+use crate::model::text::Lang;
 use chrono::NaiveDate;
 use wasm_bindgen::JsCast;
 
@@ -167,7 +167,7 @@ pub fn focus(selector: &str) -> bool {
 }
 
 /// Takes the place of the opening view the build pre-rendered into
-/// `index.html` (`crate::prerender`): removes it, in the same task as the
+/// `index.html` (`crate::site::prerender`): removes it, in the same task as the
 /// app's first view is drawn, so no frame shows both or neither.
 pub fn remove_prerendered() {
     if let Some(e) = document().and_then(|d| d.get_element_by_id("prerender")) {

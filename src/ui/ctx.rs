@@ -14,12 +14,12 @@
 //!   the browser ([`Ctx::tr`] is the one translate helper).
 
 use super::browser;
-use crate::filter::{Filter, LazySearch, Selection};
-use crate::grid::DayIndex;
+use crate::model::month::Month;
+use crate::model::text::Lang;
 use crate::model::{Catalog, Text, FALLBACK_COLOR};
-use crate::month::Month;
-use crate::route::{parse, to_query, ViewState};
-use crate::text::Lang;
+use crate::views::filter::{Filter, LazySearch, Selection};
+use crate::views::grid::DayIndex;
+use crate::views::route::{parse, to_query, ViewState};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -47,7 +47,7 @@ pub struct Data {
 #[derive(Clone, Copy)]
 pub struct Screen {
     pub state: RwSignal<ViewState>,
-    /// The month shown: the URL's, else [`crate::grid::initial_month`].
+    /// The month shown: the URL's, else [`crate::views::grid::initial_month`].
     pub month: Memo<Month>,
     pub filter: Memo<Filter>,
     pub selection: Memo<Selection>,
@@ -78,7 +78,7 @@ pub struct Ctx {
 impl Ctx {
     pub fn new(catalog: Catalog, state: ViewState) -> Self {
         let today = browser::today_tokyo();
-        let initial = crate::grid::initial_month(&catalog.events, today);
+        let initial = crate::views::grid::initial_month(&catalog.events, today);
         let data = Data {
             index: StoredValue::new(DayIndex::new(&catalog.events)),
             catalog: StoredValue::new(catalog),

@@ -3,8 +3,8 @@
 
 use super::ctx::use_ctx;
 use super::rows::row_for;
-use crate::agenda::{agenda, Scope};
-use crate::label::day_heading;
+use crate::views::agenda::{agenda, Scope};
+use crate::views::label::day_heading;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 

@@ -6,10 +6,10 @@
 
 use super::browser;
 use super::ctx::{use_ctx, Nav};
-use crate::filter::{Filter, ProjectSelection};
-use crate::label::download_label;
 use crate::model::{Event, Text};
-use crate::publish::selection_file;
+use crate::site::publish::selection_file;
+use crate::views::filter::{Filter, ProjectSelection};
+use crate::views::label::download_label;
 use leptos::prelude::*;
 
 #[component]

@@ -1,6 +1,6 @@
 //! The list view: the filtered events grouped by day (`2月25日(水)`),
 //! upcoming by default or past on a toggle, one page at a time
-//! ([`crate::agenda::agenda`]) with a "もっと見る" button, so the page never
+//! ([`crate::views::agenda::agenda`]) with a "もっと見る" button, so the page never
 //! holds thousands of rows.
 //!
 //! When nothing is upcoming but past events match (the 2004 newsletter
@@ -10,11 +10,11 @@
 
 use super::ctx::{use_ctx, Ctx, Nav};
 use super::rows::row_for;
-use crate::agenda::{agenda, DayGroup, Scope};
-use crate::filter::ProjectSelection;
 use crate::jp::{day_kind, format_day};
-use crate::label::{more_rows_label, year_heading};
-use crate::text::Lang;
+use crate::model::text::Lang;
+use crate::views::agenda::{agenda, DayGroup, Scope};
+use crate::views::filter::ProjectSelection;
+use crate::views::label::{more_rows_label, year_heading};
 use chrono::Datelike;
 use leptos::prelude::*;
 

@@ -27,8 +27,8 @@ mod sources;
 mod subscribe;
 mod toolbar;
 
-use crate::route::{parse, same_origin_src};
-use crate::text::Lang;
+use crate::model::text::Lang;
+use crate::views::route::{parse, same_origin_src};
 use leptos::prelude::*;
 
 /// Where the data comes from when the URL names no `src=`.

@@ -10,9 +10,9 @@
 
 use super::ctx::use_ctx;
 use super::list::day_groups;
-use crate::agenda::{agenda, Scope};
-use crate::label::print_heading;
-use crate::publish::calendar_qr_path;
+use crate::site::publish::calendar_qr_path;
+use crate::views::agenda::{agenda, Scope};
+use crate::views::label::print_heading;
 use leptos::prelude::*;
 
 #[component]

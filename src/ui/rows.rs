@@ -3,9 +3,9 @@
 //! (`?e=ID`), so it can be opened in a new tab or copied.
 
 use super::ctx::Ctx;
-use crate::label::time_label;
+use crate::model::text::Lang;
 use crate::model::{Event, Status};
-use crate::text::Lang;
+use crate::views::label::time_label;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

@@ -9,8 +9,8 @@ use super::ctx::{use_ctx, Ctx};
 use super::{detail, fetch, filters, list, month, print, rows, sources, subscribe, toolbar};
 use crate::jp::format_instant_tokyo;
 use crate::load::{load, Diagnostic};
-use crate::route::{View, ViewState};
-use crate::text::Lang;
+use crate::model::text::Lang;
+use crate::views::route::{View, ViewState};
 use leptos::prelude::*;
 
 /// At most this many data problems are listed; the rest are counted.

@@ -8,10 +8,10 @@ use super::ctx::use_ctx;
 use super::fetch;
 use crate::jp::format_instant_tokyo;
 use crate::load::load;
+use crate::model::text::Lang;
 use crate::model::Catalog;
 use crate::sources::merge::{merge, source_of};
 use crate::sources::status::{self, SourceStatus};
-use crate::text::Lang;
 use leptos::prelude::*;
 
 /// What was fetched for the sources: the status file, and each source's

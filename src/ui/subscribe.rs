@@ -6,9 +6,9 @@
 
 use super::browser;
 use super::ctx::use_ctx;
-use crate::links::{is_in_app_browser, subscribe};
 use crate::model::Text;
-use crate::publish::{all_path, project_path};
+use crate::site::publish::{all_path, project_path};
+use crate::views::links::{is_in_app_browser, subscribe};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

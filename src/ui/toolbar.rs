@@ -3,8 +3,8 @@
 
 use super::ctx::{use_ctx, Nav};
 use crate::jp::format_month_heading;
-use crate::month::Month;
-use crate::route::View;
+use crate::model::month::Month;
+use crate::views::route::View;
 use leptos::prelude::*;
 
 #[component]

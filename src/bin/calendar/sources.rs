@@ -210,8 +210,8 @@ pub fn fetch(args: &[String]) -> ExitCode {
                 let kept = match s.last_success {
                     Some(t) => format!(
                         "前回の取得分（{}）を使います / the last good copy ({}) stays in use",
-                        status::short(t, iguren_calendar::text::Lang::Ja),
-                        status::short(t, iguren_calendar::text::Lang::En)
+                        status::short(t, iguren_calendar::model::text::Lang::Ja),
+                        status::short(t, iguren_calendar::model::text::Lang::En)
                     ),
                     None => "まだ取得できた分はありません / no good copy yet".into(),
                 };
@@ -451,19 +451,19 @@ pub fn publish(
     merge::merge(&mut merged, &list, imported);
     for e in &merged.events[own..] {
         files.push((
-            out.join(iguren_calendar::publish::event_path(&e.id)),
+            out.join(iguren_calendar::site::publish::event_path(&e.id)),
             ics::event_file(&merged, e),
         ));
         files.push((
-            out.join(iguren_calendar::publish::share_path(&e.id)),
-            iguren_calendar::publish::share_page(&merged, e),
+            out.join(iguren_calendar::site::publish::share_path(&e.id)),
+            iguren_calendar::site::share::share_page(&merged, e),
         ));
     }
     let index = out.join("index.html");
     if !list.is_empty() {
         if let Ok(page) = std::fs::read_to_string(&index) {
-            let view = iguren_calendar::prerender::opening_view(&merged, today, &list);
-            if let Ok(page) = iguren_calendar::prerender::into_page(&page, &view) {
+            let view = iguren_calendar::site::prerender::opening_view(&merged, today, &list);
+            if let Ok(page) = iguren_calendar::site::prerender::into_page(&page, &view) {
                 files.push((index, page));
             }
         }

@@ -2,11 +2,11 @@
 //! colour, the start time where it starts, the title (marked when
 //! cancelled), as a real link to the event's detail.
 
-use crate::grid::Segment;
-use crate::label::bar_text;
+use crate::model::text::Lang;
 use crate::model::Status;
-use crate::text::Lang;
 use crate::ui::ctx::Ctx;
+use crate::views::grid::Segment;
+use crate::views::label::bar_text;
 use leptos::prelude::*;
 
 /// One event's bar within a week row; `--span` columns wide, in `--lane`.

@@ -1,21 +1,21 @@
 //! The month grid (WAI-ARIA grid pattern): the week rows of
-//! [`crate::grid::month_rows`] over the day index, in a memo of the month
+//! [`crate::views::grid::month_rows`] over the day index, in a memo of the month
 //! and the filter, so opening an event or moving the keyboard focus does
 //! not redraw it. On a phone the same bars are drawn by CSS as thin
 //! coloured markers and a tap picks the day.
 //!
-//! Keys ([`crate::grid::grid_key`]): arrows move between days, Home/End to
+//! Keys ([`crate::views::grid::grid_key`]): arrows move between days, Home/End to
 //! the start/end of the week, PageUp/PageDown by a month, Enter or Space
 //! picks the day and moves to its list. One cell is in the tab order
 //! (roving tabindex).
 
 use super::week::week;
 use super::LANES;
-use crate::grid::{grid_key, month_rows, GridKey};
 use crate::jp;
-use crate::month::Month;
+use crate::model::month::Month;
 use crate::ui::browser;
 use crate::ui::ctx::Ctx;
+use crate::views::grid::{grid_key, month_rows, GridKey};
 use chrono::NaiveDate;
 use leptos::ev::{KeyboardEvent, MouseEvent};
 use leptos::prelude::*;

@@ -16,7 +16,7 @@ mod week;
 use super::ctx::use_ctx;
 use super::day::DayPanel;
 use super::print::PrintList;
-use crate::grid::default_day;
+use crate::views::grid::default_day;
 use leptos::prelude::*;
 
 /// Bars shown per day before "+N件".

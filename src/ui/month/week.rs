@@ -2,12 +2,12 @@
 //! number, its holiday, the bars that start there and "+N件".
 
 use super::bar::bar;
-use crate::grid::{Segment, WeekRow};
 use crate::jp::{day_kind, holiday};
-use crate::label::{cell_label, more_label};
-use crate::month::Month;
-use crate::text::Lang;
+use crate::model::month::Month;
+use crate::model::text::Lang;
 use crate::ui::ctx::Ctx;
+use crate::views::grid::{Segment, WeekRow};
+use crate::views::label::{cell_label, more_label};
 use chrono::Datelike;
 use leptos::prelude::*;
 
