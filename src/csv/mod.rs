@@ -14,10 +14,12 @@
 //! Windows opens correctly), with the headers that reading knows best.
 
 pub mod columns;
+mod merge;
 pub mod read;
 mod row;
 
-pub use row::{import, Import, Options, RowProblem};
+pub use merge::{import, Import};
+pub use row::{Options, RowProblem};
 
 use crate::doc::{Doc, Value};
 use columns::{header, Column};
