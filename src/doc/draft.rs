@@ -318,9 +318,7 @@ pub fn next_event(event: &Value, date: NaiveDate) -> Value {
 
 /// `YYYY-MM-DDTHH:MM:SS+09:00` for a UTC instant, as `updated` is written.
 pub fn tokyo_stamp(now_utc: NaiveDateTime) -> String {
-    (now_utc + Duration::hours(9))
-        .format("%Y-%m-%dT%H:%M:%S+09:00")
-        .to_string()
+    crate::jp::tokyo::with_offset(crate::jp::tokyo::from_utc(now_utc))
 }
 
 /// Marks the event at `/events/<index>` as changed now: its `revision`

@@ -26,7 +26,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, Text> {
 
 /// Puts a spreadsheet into the preview (nothing is merged yet).
 pub fn open(ed: Ed, name: String, text: String) {
-    let year = chrono::Datelike::year(&(now_utc() + chrono::Duration::hours(9)));
+    let year = chrono::Datelike::year(&crate::jp::tokyo::from_utc(now_utc()));
     ed.sheet.set(Some(Sheet {
         name,
         text,

@@ -8,7 +8,7 @@
 use crate::model::month::Month;
 use crate::model::text::Lang;
 use crate::model::When;
-use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
 // ----- 和暦 -----
 
@@ -97,7 +97,7 @@ fn english_month(month: u32) -> &'static str {
 }
 
 /// `"Jan"` … `"Dec"`.
-fn english_month_abbr(month: u32) -> &'static str {
+pub fn english_month_abbr(month: u32) -> &'static str {
     let name = english_month(month);
     name.get(..3).unwrap_or(name)
 }
@@ -156,7 +156,7 @@ pub fn format_time(time: NaiveTime) -> String {
 /// is UTC+9 all year: `2026年11月29日 21:00`, in English
 /// `Nov 29, 2026, 21:00`.
 pub fn format_instant_tokyo(utc: NaiveDateTime, lang: Lang) -> String {
-    let t = utc + TimeDelta::hours(9);
+    let t = super::tokyo::from_utc(utc);
     let (d, time) = (t.date(), format_time(t.time()));
     match lang {
         Lang::En => {

@@ -7,7 +7,7 @@
 //! system clock) and pass the instant in, as seconds since the Unix epoch.
 
 use crate::model::text::Text;
-use chrono::{DateTime, NaiveDate, NaiveDateTime};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeDelta};
 
 /// Tokyo's offset from UTC, in seconds.
 pub const OFFSET_SECONDS: i64 = 9 * 3600;
@@ -20,6 +20,22 @@ pub fn utc(secs: i64) -> NaiveDateTime {
         .unwrap_or_default()
 }
 
+/// A UTC instant as Tokyo's wall-clock time.
+pub fn from_utc(utc: NaiveDateTime) -> NaiveDateTime {
+    utc + TimeDelta::seconds(OFFSET_SECONDS)
+}
+
+/// Tokyo's wall-clock time as a UTC instant.
+pub fn to_utc(local: NaiveDateTime) -> NaiveDateTime {
+    local - TimeDelta::seconds(OFFSET_SECONDS)
+}
+
+/// Tokyo's wall-clock time with its offset, as RFC 3339 and the data's
+/// `updated` write it: `2004-02-25T18:00:00+09:00`.
+pub fn with_offset(local: NaiveDateTime) -> String {
+    format!("{}+09:00", local.format("%Y-%m-%dT%H:%M:%S"))
+}
+
 /// The wall-clock time in Tokyo at `secs` seconds after the Unix epoch.
 ///
 /// # Example
@@ -30,7 +46,7 @@ pub fn utc(secs: i64) -> NaiveDateTime {
 /// assert_eq!(t.to_string(), "2026-12-01 00:00:00");
 /// ```
 pub fn local(secs: i64) -> NaiveDateTime {
-    utc(secs.saturating_add(OFFSET_SECONDS))
+    from_utc(utc(secs))
 }
 
 /// The day in Tokyo at `secs` seconds after the Unix epoch.
@@ -84,6 +100,8 @@ mod tests {
         assert_eq!(today(midnight).to_string(), "2026-12-01");
         assert_eq!(utc(midnight).to_string(), "2026-11-30 15:00:00");
         assert_eq!(local(midnight + 9 * 60).to_string(), "2026-12-01 00:09:00");
+        assert_eq!(to_utc(from_utc(utc(midnight))), utc(midnight));
+        assert_eq!(with_offset(local(midnight)), "2026-12-01T00:00:00+09:00");
     }
 
     #[test]

@@ -18,7 +18,7 @@ use crate::ics::describe;
 use crate::model::{Catalog, Event};
 use crate::site::markup::{base_url, instant, json_string, xml};
 use crate::site::publish::share_path;
-use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
+use chrono::{NaiveDate, NaiveDateTime};
 
 /// How many recently changed events a feed keeps beside the upcoming ones.
 pub const RECENT: usize = 20;
@@ -49,7 +49,7 @@ pub fn json_path(project: Option<&str>) -> String {
 pub fn changed(catalog: &Catalog, event: &Event) -> NaiveDateTime {
     event.updated.or(catalog.site.updated).unwrap_or_else(|| {
         // Midnight of its first day in Tokyo.
-        event.when.first_day().and_time(chrono::NaiveTime::MIN) - TimeDelta::hours(9)
+        crate::jp::tokyo::to_utc(event.when.first_day().and_time(chrono::NaiveTime::MIN))
     })
 }
 

@@ -5,7 +5,7 @@
 
 use crate::model::{Event, Site};
 use crate::site::publish::share_path;
-use chrono::{NaiveDateTime, TimeDelta};
+use chrono::NaiveDateTime;
 
 /// Text made safe for HTML content and attribute values.
 pub fn html(text: &str) -> String {
@@ -67,12 +67,12 @@ pub fn json_string(text: &str) -> String {
 
 /// A UTC instant in Tokyo time with its offset: `2004-02-10T09:00:00+09:00`.
 pub fn instant(utc: NaiveDateTime) -> String {
-    local(utc + TimeDelta::hours(9))
+    local(crate::jp::tokyo::from_utc(utc))
 }
 
 /// A local (Tokyo) date-time with its offset: `2004-02-25T18:00:00+09:00`.
 pub fn local(t: NaiveDateTime) -> String {
-    format!("{}+09:00", t.format("%Y-%m-%dT%H:%M:%S"))
+    crate::jp::tokyo::with_offset(t)
 }
 
 /// The address of an event's share page, when `site.url` is known.

@@ -22,7 +22,7 @@ use crate::site::fax;
 use crate::site::feeds;
 use crate::site::markup::{base_url, json_string, xml};
 use crate::site::publish::{calendar_qr_path, fax_path, share_path};
-use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
+use chrono::{NaiveDate, NaiveDateTime};
 
 /// Notes for the maintainer: not problems (the file is valid and the
 /// build goes on), but something the site goes without.
@@ -76,7 +76,11 @@ pub fn sitemap(catalog: &Catalog, base: &str) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    let day = |utc: NaiveDateTime| (utc + TimeDelta::hours(9)).format("%Y-%m-%d").to_string();
+    let day = |utc: NaiveDateTime| {
+        crate::jp::tokyo::from_utc(utc)
+            .format("%Y-%m-%d")
+            .to_string()
+    };
     let lastmod = catalog
         .site
         .updated

@@ -17,7 +17,7 @@ use super::{Format, Source};
 use crate::load::escape_json;
 use crate::load::json::{self, Node, Value};
 use crate::model::text::{Lang, Text};
-use chrono::{Datelike, NaiveDateTime, TimeDelta, Timelike};
+use chrono::{Datelike, NaiveDateTime};
 
 /// What is known of one source after the last fetch.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,15 +69,16 @@ impl SourceStatus {
 
 /// A UTC instant as a short Tokyo time: `11月29日 6:00`, `Nov 29, 6:00`.
 pub fn short(utc: NaiveDateTime, lang: Lang) -> String {
-    let t = utc + TimeDelta::hours(9);
-    let time = format!("{}:{:02}", t.hour(), t.minute());
+    let t = crate::jp::tokyo::from_utc(utc);
+    let time = crate::jp::format_time(t.time());
     match lang {
         Lang::Ja => format!("{}月{}日 {time}", t.month(), t.day()),
         Lang::En => {
-            const M: [&str; 12] = [
-                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-            ];
-            format!("{} {}, {time}", M[t.month0() as usize], t.day())
+            format!(
+                "{} {}, {time}",
+                crate::jp::english_month_abbr(t.month()),
+                t.day()
+            )
         }
     }
 }

@@ -14,7 +14,7 @@
 use crate::ics::{date, default_end, describe, local};
 use crate::model::{Event, When};
 use crate::views::percent::{encode, encode_component};
-use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 /// `2004-02-25`
 fn iso_date(d: NaiveDate) -> String {
@@ -23,13 +23,7 @@ fn iso_date(d: NaiveDate) -> String {
 
 /// `2004-02-25T18:00:00+09:00`
 fn iso_time(t: NaiveDateTime) -> String {
-    format!(
-        "{}T{:02}:{:02}:{:02}+09:00",
-        iso_date(t.date()),
-        t.hour(),
-        t.minute(),
-        t.second()
-    )
+    crate::jp::tokyo::with_offset(t)
 }
 
 /// The first and exclusive-end dates of an all-day event, or the start and
