@@ -12,6 +12,9 @@
 // modules (`csp`, `generate`) that the wasm32 build of the library leaves
 // out. For wasm32 it is an empty stub (the wasm32 lint builds every
 // target), as `src/main.rs` is natively.
+//
+// This file holds the usage, the dispatch and what several commands
+// share; each command is a file under `src/bin/calendar/`.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
@@ -21,19 +24,49 @@ fn main() -> std::process::ExitCode {
 #[cfg(target_arch = "wasm32")]
 fn main() {}
 
-// `calendar fetch`, and the sources' part of `check` and `publish`.
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "calendar/check.rs"]
+mod check;
+
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "calendar/publish.rs"]
+mod publish;
+
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "calendar/fmt.rs"]
+mod fmt;
+
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "calendar/import.rs"]
+mod import;
+
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "calendar/export.rs"]
+mod export;
+
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "calendar/csp.rs"]
+mod csp;
+
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "calendar/generate.rs"]
+mod generate;
+
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "calendar/fetch.rs"]
+mod fetch;
+
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "calendar/sources.rs"]
 mod sources;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod tool {
-    use super::sources;
+    use crate::{check, csp, export, fetch, fmt, generate, import, publish};
     use iguren_calendar::jp::tokyo;
     use iguren_calendar::model::text::Lang;
     use iguren_calendar::model::Catalog;
     use std::io::Write;
-    use std::path::Path;
     use std::process::ExitCode;
 
     /// Each command's usage, in the order `calendar --help` lists them:
@@ -195,24 +228,26 @@ mod tool {
                 print!("{}", help());
                 ExitCode::SUCCESS
             }
-            ["check", file] => check(file),
-            ["fetch", ..] => sources::fetch(&args[1..]),
-            ["fmt", file] => fmt(file, false),
-            ["fmt", file, "--check"] | ["fmt", "--check", file] => fmt(file, true),
-            ["export", "--csv", file] => export_csv(file),
-            ["import", ..] => import(&args[1..]),
-            ["generate", n] => generate(n, "1"),
-            ["generate", n, seed] => generate(n, seed),
-            ["csp", "--editor", page] => editor_csp(page),
-            ["publish", file, dir] => match (read_and_check(file), build_now()) {
-                (Ok(catalog), Ok(now)) => match publish(&catalog, dir, now) {
-                    code if code != ExitCode::SUCCESS => code,
-                    _ => publish_sources(file, &catalog, dir, now),
-                },
-                (Err(code), _) | (_, Err(code)) => code,
-            },
+            ["check", file] => check::run(file),
+            ["fetch", ..] => fetch::run(&args[1..]),
+            ["fmt", file] => fmt::run(file, false),
+            ["fmt", file, "--check"] | ["fmt", "--check", file] => fmt::run(file, true),
+            ["export", "--csv", file] => export::run(file),
+            ["import", ..] => import::run(&args[1..]),
+            ["generate", n] => generate::run(n, "1"),
+            ["generate", n, seed] => generate::run(n, seed),
+            ["csp", "--editor", page] => csp::run(page),
+            ["publish", file, dir] => publish::run(file, dir),
             [command, ..] => wrong_arguments(command),
         }
+    }
+
+    /// Exit 2 with the usage of `command` (the whole help for an unknown
+    /// command).
+    pub(crate) fn wrong_arguments(command: &str) -> ExitCode {
+        let usage = usage_of(command).unwrap_or_else(help);
+        eprint!("引数が正しくありません / wrong arguments\n\n{usage}");
+        ExitCode::from(2)
     }
 
     /// The build's "now", in seconds since the Unix epoch:
@@ -235,115 +270,8 @@ mod tool {
         }
     }
 
-    /// `calendar csp --editor PAGE`: the editor page's policy, in place.
-    fn editor_csp(page: &str) -> ExitCode {
-        let written = std::fs::read_to_string(page)
-            .map_err(|e| e.to_string())
-            .and_then(|html| iguren_calendar::site::csp::with_editor_policy(&html))
-            .and_then(|html| std::fs::write(page, html).map_err(|e| e.to_string()));
-        match written {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("{page}: CSP を書き込めません / cannot add the CSP: {e}");
-                ExitCode::from(2)
-            }
-        }
-    }
-
-    /// `calendar check`: the events file, then `sources.json` beside it
-    /// (when there is one), every problem of both.
-    fn check(file: &str) -> ExitCode {
-        let checked = read_and_check(file);
-        let catalog = match &checked {
-            Ok(catalog) => catalog.clone(),
-            Err(_) => std::fs::read(file)
-                .ok()
-                .and_then(|b| iguren_calendar::load::utf8(b).ok())
-                .map(|t| iguren_calendar::load::load(&t).catalog)
-                .unwrap_or_default(),
-        };
-        let sources = sources::check(file, &catalog);
-        match (checked, sources) {
-            (Err(code), _) | (_, Err(code)) => code,
-            (Ok(_), Ok(Some((_, false)))) => ExitCode::from(1),
-            (Ok(_), Ok(_)) => ExitCode::SUCCESS,
-        }
-    }
-
-    /// The sources' part of `publish`: never fails our site, only warns.
-    /// Also names the page and the manifest after `site` (a fork that
-    /// changes only the data gets its own name).
-    fn publish_sources(file: &str, catalog: &Catalog, dir: &str, now: i64) -> ExitCode {
-        for (name, rewrite) in [
-            (
-                "index.html",
-                iguren_calendar::site::brand::page as fn(&str, &_) -> String,
-            ),
-            (
-                "manifest.webmanifest",
-                iguren_calendar::site::brand::manifest,
-            ),
-        ] {
-            let path = Path::new(dir).join(name);
-            if let Ok(text) = std::fs::read_to_string(&path) {
-                if let Err(e) = std::fs::write(&path, rewrite(&text, &catalog.site)) {
-                    eprintln!("{}: 書き込めません / cannot write: {e}", path.display());
-                    return ExitCode::from(2);
-                }
-            }
-        }
-        match sources::publish(file, catalog, dir, tokyo::today(now)) {
-            Ok(n) => {
-                println!("{dir}: 他地域・他団体の予定 {n} 件と ics/federation.ics を書き出しました / wrote {n} imported events and ics/federation.ics");
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("{e}");
-                ExitCode::from(2)
-            }
-        }
-    }
-
-    /// `calendar fmt`: the file as the editor would write it.
-    fn fmt(path: &str, check: bool) -> ExitCode {
-        let file = &iguren_calendar::load::escape_controls(path);
-        let text = match read_text(path, file) {
-            Ok(text) => text,
-            Err(code) => return code,
-        };
-        let doc = match iguren_calendar::doc::Doc::parse(&text) {
-            Ok(doc) => doc,
-            Err(_) => {
-                // The checker says where the syntax error is.
-                for d in iguren_calendar::load::load(&text).diagnostics {
-                    eprintln!("{file}:{d}");
-                }
-                return ExitCode::from(1);
-            }
-        };
-        let formatted = iguren_calendar::doc::write::to_text(&doc);
-        if formatted == text {
-            println!("{file}: 整っています / already formatted");
-            return ExitCode::SUCCESS;
-        }
-        if check {
-            println!("{file}: 整形が必要です（calendar fmt {file}） / needs formatting");
-            return ExitCode::from(1);
-        }
-        match std::fs::write(path, formatted) {
-            Ok(()) => {
-                println!("{file}: 整形しました / formatted");
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("{file}: 書き込めません / cannot write: {e}");
-                ExitCode::from(2)
-            }
-        }
-    }
-
     /// The file's text, or the exit code after saying why it cannot be read.
-    fn read_text(path: &str, file: &str) -> Result<String, ExitCode> {
+    pub(crate) fn read_text(path: &str, file: &str) -> Result<String, ExitCode> {
         match std::fs::read(path) {
             Ok(bytes) => iguren_calendar::load::utf8(bytes).map_err(|message| {
                 eprintln!("{file}: {message}");
@@ -356,23 +284,18 @@ mod tool {
         }
     }
 
-    /// `calendar export --csv FILE`: the events as CSV on standard output.
-    fn export_csv(path: &str) -> ExitCode {
-        let file = &iguren_calendar::load::escape_controls(path);
-        let Some(doc) = read_doc(path, file) else {
-            return ExitCode::from(2);
-        };
-        print!("{}", iguren_calendar::csv::export(&doc));
-        ExitCode::SUCCESS
+    /// The events file as a document, or `None` after saying why not.
+    pub(crate) fn read_doc(path: &str, file: &str) -> Option<iguren_calendar::doc::Doc> {
+        parse_doc(&read_text(path, file).ok()?, file)
     }
 
-    /// The events file as a document, or `None` after saying why not.
-    fn read_doc(path: &str, file: &str) -> Option<iguren_calendar::doc::Doc> {
-        let text = read_text(path, file).ok()?;
-        match iguren_calendar::doc::Doc::parse(&text) {
+    /// The text as a document, or `None` after printing where the checker
+    /// finds the syntax error.
+    pub(crate) fn parse_doc(text: &str, file: &str) -> Option<iguren_calendar::doc::Doc> {
+        match iguren_calendar::doc::Doc::parse(text) {
             Ok(doc) => Some(doc),
             Err(_) => {
-                for d in iguren_calendar::load::load(&text).diagnostics {
+                for d in iguren_calendar::load::load(text).diagnostics {
                     eprintln!("{file}:{d}");
                 }
                 None
@@ -380,224 +303,9 @@ mod tool {
         }
     }
 
-    /// A CSV file's bytes as text: UTF-8 or Shift_JIS, told apart, never
-    /// guessed.
-    fn read_csv(path: &str, file: &str) -> Result<String, ExitCode> {
-        let bytes = std::fs::read(path).map_err(|e| {
-            eprintln!("{file}: 読めません / cannot read: {e}");
-            ExitCode::from(2)
-        })?;
-        match iguren_calendar::csv::decode_kind(&bytes) {
-            Ok(iguren_calendar::csv::Encoding::Utf8) => {
-                Ok(String::from_utf8_lossy(&bytes).into_owned())
-            }
-            Ok(iguren_calendar::csv::Encoding::ShiftJis) => {
-                Ok(encoding_rs::SHIFT_JIS.decode(&bytes).0.into_owned())
-            }
-            Err(m) => {
-                eprintln!(
-                    "{file}: {} / {}",
-                    m.ja,
-                    m.get(iguren_calendar::model::text::Lang::En)
-                );
-                Err(ExitCode::from(2))
-            }
-        }
-    }
-
-    /// `calendar import FILE.csv --into EVENTS.json [--dry-run] [--update]
-    /// [--project ID] [--year YYYY]`.
-    fn import(args: &[String]) -> ExitCode {
-        let mut csv = None;
-        let mut into = None;
-        let mut options = iguren_calendar::csv::Options::default();
-        let mut dry_run = false;
-        let mut it = args.iter();
-        while let Some(a) = it.next() {
-            match a.as_str() {
-                "--into" => into = it.next(),
-                "--dry-run" => dry_run = true,
-                "--update" => options.update = true,
-                "--project" => options.default_project = it.next().cloned(),
-                "--year" => match it.next().and_then(|y| y.parse().ok()) {
-                    Some(y) => options.default_year = Some(y),
-                    None => return wrong_arguments("import"),
-                },
-                _ if csv.is_none() && !a.starts_with("--") => csv = Some(a),
-                _ => return wrong_arguments("import"),
-            }
-        }
-        let (Some(csv), Some(into)) = (csv, into) else {
-            return wrong_arguments("import");
-        };
-        // A date without a year is in this year in Tokyo, by the build's
-        // clock (SOURCE_DATE_EPOCH when set).
-        if options.default_year.is_none() {
-            match build_now() {
-                Ok(now) => options.default_year = Some(chrono::Datelike::year(&tokyo::today(now))),
-                Err(code) => return code,
-            }
-        }
-        let csv_file = &iguren_calendar::load::escape_controls(csv);
-        let into_file = &iguren_calendar::load::escape_controls(into);
-        let text = match read_csv(csv, csv_file) {
-            Ok(text) => text,
-            Err(code) => return code,
-        };
-        let Some(target) = read_doc(into, into_file) else {
-            return ExitCode::from(2);
-        };
-        let result = iguren_calendar::csv::import(&text, &target, &options);
-        for p in &result.problems {
-            println!("{csv_file}: {p}");
-        }
-        let summary = |id: &str| {
-            let events = result.doc.get("/events");
-            let event = match events {
-                Some(iguren_calendar::doc::Value::Array { items, .. }) => items
-                    .iter()
-                    .find(|e| e.get("id").and_then(|v| v.as_str()) == Some(id)),
-                _ => None,
-            };
-            let text = |k: &str| {
-                event
-                    .and_then(|e| e.get(k))
-                    .and_then(|v| v.as_str())
-                    .unwrap_or("")
-            };
-            let end = match text("end") {
-                "" => String::new(),
-                end => format!("〜{end}"),
-            };
-            iguren_calendar::load::escape_controls(&format!(
-                "{}{end} {}",
-                text("start"),
-                text("title")
-            ))
-        };
-        for (row, id) in &result.added {
-            println!("+ {row}行目 / row {row}: 追加 / add {id}: {}", summary(id));
-        }
-        for (row, id) in &result.updated {
-            println!(
-                "~ {row}行目 / row {row}: 更新 / update {id}: {}",
-                summary(id)
-            );
-        }
-        for (row, id) in &result.duplicates {
-            println!(
-                "= {row}行目 / row {row}: {id} と同じなので飛ばしました / same as {id}, skipped"
-            );
-        }
-        for (row, id) in &result.needs_confirmation {
-            println!("? {row}行目 / row {row}: {id} はすでにあります。上書きするには --update / {id} exists; --update to replace it");
-        }
-        let changes = result.added.len() + result.updated.len();
-        if dry_run {
-            println!("{into_file}: 書き込みませんでした（--dry-run） / not written (--dry-run)");
-        } else if changes > 0 {
-            let out = iguren_calendar::doc::write::to_text(&result.doc);
-            if let Err(e) = std::fs::write(into, out) {
-                eprintln!("{into_file}: 書き込めません / cannot write: {e}");
-                return ExitCode::from(2);
-            }
-        }
-        eprintln!(
-            "{csv_file}: 追加 {} 件、更新 {} 件、重複 {} 件、問題 {} 件 / {} added, {} updated, {} duplicates, {} problems",
-            result.added.len(),
-            result.updated.len(),
-            result.duplicates.len(),
-            result.problems.len(),
-            result.added.len(),
-            result.updated.len(),
-            result.duplicates.len(),
-            result.problems.len()
-        );
-        if result.problems.is_empty() && result.needs_confirmation.is_empty() {
-            ExitCode::SUCCESS
-        } else {
-            ExitCode::from(1)
-        }
-    }
-
-    /// Exit 2 with the usage of `command` (the whole help for an unknown
-    /// command).
-    pub(crate) fn wrong_arguments(command: &str) -> ExitCode {
-        let usage = usage_of(command).unwrap_or_else(help);
-        eprint!("引数が正しくありません / wrong arguments\n\n{usage}");
-        ExitCode::from(2)
-    }
-
-    fn generate(count: &str, seed: &str) -> ExitCode {
-        match (count.parse(), seed.parse()) {
-            (Ok(count), Ok(seed)) => {
-                print!(
-                    "{}",
-                    iguren_calendar::load::generate::events_json(count, seed)
-                );
-                ExitCode::SUCCESS
-            }
-            _ => {
-                eprintln!("N と SEED は整数で / N and SEED must be whole numbers");
-                ExitCode::from(2)
-            }
-        }
-    }
-
-    fn publish(catalog: &Catalog, dir: &str, now: i64) -> ExitCode {
-        let mut files = iguren_calendar::site::publish::files(catalog);
-        // Feeds, FAX sheets, the sitemap, QR codes and the embed's list.
-        files.extend(iguren_calendar::site::reach::files(
-            catalog,
-            tokyo::today(now),
-        ));
-        // The spreadsheet template the editor links to (UTF-8 with a BOM).
-        files.push((
-            iguren_calendar::csv::TEMPLATE_PATH.to_string(),
-            iguren_calendar::csv::template(),
-        ));
-        for (path, contents) in &files {
-            let path = Path::new(dir).join(path);
-            let written = path
-                .parent()
-                .map_or(Ok(()), std::fs::create_dir_all)
-                .and_then(|()| std::fs::write(&path, contents));
-            if let Err(e) = written {
-                eprintln!("{}: 書き込めません / cannot write: {e}", path.display());
-                return ExitCode::from(2);
-            }
-        }
-        // The page Trunk made gets the opening view pre-rendered (the same
-        // core as the app, for first paint and browsers without JavaScript)
-        // and its Content-Security-Policy (when present: `publish` also
-        // works on an empty folder).
-        let index = Path::new(dir).join("index.html");
-        if let Ok(html) = std::fs::read_to_string(&index) {
-            let view =
-                iguren_calendar::site::prerender::opening_view(catalog, tokyo::today(now), &[]);
-            let written = iguren_calendar::site::prerender::into_page(&html, &view)
-                .and_then(|page| iguren_calendar::site::csp::with_policy(&page))
-                .map_err(|e| e.to_string())
-                .and_then(|page| std::fs::write(&index, page).map_err(|e| e.to_string()));
-            if let Err(e) = written {
-                eprintln!(
-                    "{}: 先読み表示と CSP を書き込めません / cannot add the pre-rendered view and the CSP: {e}",
-                    index.display()
-                );
-                return ExitCode::from(2);
-            }
-        }
-        println!(
-            "{dir}: カレンダーと共有ページのファイル {} 件を書き出しました / wrote {} calendar and share-page files",
-            files.len(),
-            files.len()
-        );
-        ExitCode::SUCCESS
-    }
-
     /// Reads and checks the file, printing every problem; the catalogue when
     /// it is valid, else the exit code.
-    fn read_and_check(path: &str) -> Result<Catalog, ExitCode> {
+    pub(crate) fn read_and_check(path: &str) -> Result<Catalog, ExitCode> {
         // The name as printed: one line, whatever characters the path holds.
         let file = &iguren_calendar::load::escape_controls(path);
         let text = read_text(path, file)?;
@@ -620,11 +328,7 @@ mod tool {
             // Notes are not problems: the file is valid and stays so (exit
             // 0, the build goes on); they say what the site goes without.
             for note in iguren_calendar::site::reach::notes(&loaded.catalog) {
-                println!(
-                    "{file}: 注意 / note: {} / {}",
-                    note.ja,
-                    note.get(iguren_calendar::model::text::Lang::En)
-                );
+                println!("{file}: 注意 / note: {} / {}", note.ja, note.get(Lang::En));
             }
             Ok(loaded.catalog)
         } else {
