@@ -247,9 +247,7 @@ fn write_event(out: &mut Lines, catalog: &Catalog, event: &Event, fallback: Opti
     let site = &catalog.site;
     let updated = event.updated.or(site.updated);
     let stamp = updated.or(fallback).unwrap_or_else(epoch);
-    let project_name = catalog
-        .project(&event.project)
-        .map_or(event.project.as_str(), |p| &*p.name.ja);
+    let project_name = catalog.project_name(&event.project, Lang::Ja);
     let link = event
         .url
         .clone()

@@ -38,6 +38,13 @@ impl Catalog {
         self.events.iter().find(|e| e.id == id)
     }
 
+    /// The name of project `id` in `lang` (Japanese when it has no
+    /// English), the id itself when the project is unknown (an imported
+    /// event's project is its source).
+    pub fn project_name<'a>(&'a self, id: &'a str, lang: Lang) -> &'a str {
+        self.project(id).map_or(id, |p| p.name.get(lang))
+    }
+
     /// The colour of project `id`, [`FALLBACK_COLOR`] when it is unknown.
     pub fn project_color(&self, id: &str) -> &str {
         self.project(id)

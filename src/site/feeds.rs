@@ -15,6 +15,7 @@
 //! Native only (the build writes them); time is a parameter.
 
 use crate::ics::describe;
+use crate::model::text::Lang;
 use crate::model::{Catalog, Event};
 use crate::site::markup::{base_url, instant, json_string, xml};
 use crate::site::publish::share_path;
@@ -152,16 +153,10 @@ fn title(event: &Event) -> String {
     )
 }
 
-fn project_name<'a>(catalog: &'a Catalog, event: &'a Event) -> &'a str {
-    catalog
-        .project(&event.project)
-        .map_or(event.project.as_str(), |p| &*p.name.ja)
-}
-
 /// The entry's text: when and where, then everything else the data says.
 fn content(catalog: &Catalog, event: &Event) -> String {
     let summary = crate::site::publish::summary_line(event);
-    let notes = describe::description(event, project_name(catalog, event), None);
+    let notes = describe::description(event, catalog.project_name(&event.project, Lang::Ja), None);
     format!("{summary}\n\n{notes}")
 }
 
@@ -213,7 +208,7 @@ pub fn atom(catalog: &Catalog, project: Option<&str>, today: NaiveDate) -> Strin
         out.push_str(&format!(
             "    <category term=\"{}\" label=\"{}\"/>\n",
             xml(&e.project),
-            xml(project_name(catalog, e))
+            xml(catalog.project_name(&e.project, Lang::Ja))
         ));
         out.push_str(&format!(
             "    <summary>{}</summary>\n",
@@ -260,7 +255,7 @@ pub fn json(catalog: &Catalog, project: Option<&str>, today: NaiveDate) -> Strin
             json_string(&crate::site::publish::summary_line(e)),
             json_string(&content(catalog, e)),
             instant(changed(catalog, e)),
-            json_string(project_name(catalog, e)),
+            json_string(catalog.project_name(&e.project, Lang::Ja)),
         ));
     }
     out.push_str(if events.is_empty() { "]\n" } else { "\n  ]\n" });

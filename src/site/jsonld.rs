@@ -12,6 +12,7 @@
 //! the data can end the `<script>` or open a comment in it. Native only.
 
 use crate::ics::describe;
+use crate::model::text::Lang;
 use crate::model::{Catalog, Event, Status, When};
 use crate::site::markup::{base_url, json_string, local, share_url};
 
@@ -78,7 +79,7 @@ pub fn object(catalog: &Catalog, event: &Event) -> String {
         }
     }
     let project = catalog.project(&event.project);
-    let organizer_name = project.map_or(event.project.as_str(), |p| &*p.name.ja);
+    let organizer_name = catalog.project_name(&event.project, Lang::Ja);
     let organizer_url = project
         .and_then(|p| p.url.clone())
         .or_else(|| base_url(&catalog.site));

@@ -336,9 +336,9 @@ With JavaScript, other months, filters, search and details work.</p></noscript><
 /// One event row, as the app's (`ui::rows::event_row`), linking to the
 /// event's share page.
 fn row(out: &mut String, catalog: &Catalog, event: &Event, continued: bool) {
-    let (color, project) = catalog.project(&event.project).map_or_else(
-        || (crate::model::FALLBACK_COLOR, event.project.as_str()),
-        |p| (p.color.as_str(), &*p.name.ja),
+    let (color, project) = (
+        catalog.project_color(&event.project),
+        catalog.project_name(&event.project, Lang::Ja),
     );
     let venue = event
         .venue

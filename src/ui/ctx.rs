@@ -16,7 +16,7 @@
 use super::browser;
 use crate::model::month::Month;
 use crate::model::text::Lang;
-use crate::model::{Catalog, Text, FALLBACK_COLOR};
+use crate::model::{Catalog, Text};
 use crate::views::filter::{Filter, LazySearch, Selection};
 use crate::views::grid::DayIndex;
 use crate::views::route::{parse, to_query, ViewState};
@@ -193,9 +193,9 @@ impl Ctx {
     /// A project's colour and name in `lang`.
     pub fn project_look(&self, project_id: &str, lang: Lang) -> (String, String) {
         self.data.catalog.with_value(|c| {
-            c.project(project_id).map_or_else(
-                || (FALLBACK_COLOR.to_string(), project_id.to_string()),
-                |p| (p.color.clone(), p.name.get(lang).to_string()),
+            (
+                c.project_color(project_id).to_string(),
+                c.project_name(project_id, lang).to_string(),
             )
         })
     }
