@@ -5,7 +5,8 @@
 //! `embed.json`), `prerender` (the opening view in `index.html`), `feeds`
 //! (Atom, JSON Feed), `jsonld` (schema.org data), `fax` (the FAX sign-up
 //! sheet), `qr` (QR codes as SVG), `brand` (the page's names from `site`)
-//! and `csp` (the Content-Security-Policy).
+//! and `csp` (the Content-Security-Policy). [`files`] composes them all:
+//! every output of one build, and `index.html` rewritten once.
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod brand;
@@ -28,3 +29,9 @@ pub mod qr;
 pub mod reach;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod share;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use build::{files, Build, Others};
+
+#[cfg(not(target_arch = "wasm32"))]
+mod build;

@@ -1,7 +1,7 @@
 //! `sources.json` and the stored copies of the other calendars, what
 //! `check`, `publish` and `fetch` share about them: `calendar check`
-//! checks `sources.json`; `calendar publish` copies the stored copies into
-//! the site and writes `ics/federation.ics`. The network is in `fetch.rs`.
+//! checks `sources.json`; `calendar publish` reads the stored copies
+//! ([`stored`]) for the core to publish. The network is in `fetch.rs`.
 //!
 //! Where things live, beside the events file (`public/`):
 //! `sources.json` (declared by the maintainer), `sources/<id>.json` (the
@@ -10,11 +10,11 @@
 //! commits `public/sources/` after fetching, so the next build, also on a
 //! fresh machine, finds the last good copies in the repository.
 
-use iguren_calendar::ics;
 use iguren_calendar::load::{self, escape_controls};
 use iguren_calendar::model::Catalog;
+use iguren_calendar::site::Others;
 use iguren_calendar::sources::status::{self, SourceStatus};
-use iguren_calendar::sources::{merge, Source};
+use iguren_calendar::sources::Source;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -101,29 +101,18 @@ pub fn statuses(sources: &[Source], known: &[SourceStatus]) -> Vec<SourceStatus>
         .collect()
 }
 
-/// `calendar publish`'s part for sources: copies the stored copies into
-/// `dir/sources/`, writes `dir/sources/status.json`, the `.ics` and share
-/// page of each imported event and `dir/ics/federation.ics` (ours and the
-/// sources'), and, when there are sources, the pre-rendered opening view
-/// of `dir/index.html` again with their events, as the app will show
-/// them on `today`. Our own files are written before and never touched
-/// here. Problems are warnings: a source never stops our site.
-pub fn publish(
-    events: &str,
-    ours: &Catalog,
-    dir: &str,
-    today: chrono::NaiveDate,
-) -> Result<usize, String> {
+/// The other calendars for `calendar publish`: every declared source with
+/// its status, and the last good copies found in the store (a missing or
+/// damaged copy only warns: it never fails our site).
+pub fn stored(events: &str, ours: &Catalog) -> Others {
     let declared = match check(events, ours) {
         Ok(Some((sources, _))) => sources,
         _ => Vec::new(),
     };
     let store = store_path(events);
-    let list = statuses(&declared, &read_status(&store));
-    let out = Path::new(dir);
-    let mut files: Vec<(PathBuf, String)> = Vec::new();
-    let mut imported = Vec::new();
-    for s in &list {
+    let statuses = statuses(&declared, &read_status(&store));
+    let mut copies = Vec::new();
+    for s in &statuses {
         let id = &s.source.id;
         let path = store.join(format!("{id}.json"));
         let Ok(text) = std::fs::read_to_string(&path) else {
@@ -136,47 +125,7 @@ pub fn publish(
         for d in loaded.diagnostics.iter().take(5) {
             eprintln!("警告 / warning: {}:{d}", path.display());
         }
-        imported.push((id.clone(), loaded.catalog));
-        files.push((out.join(format!("sources/{id}.json")), text));
+        copies.push((id.clone(), text, loaded.catalog));
     }
-    files.push((out.join("sources/status.json"), status::write(&list)));
-    let mut merged = ours.clone();
-    let own = merged.events.len();
-    merge::merge(&mut merged, &list, imported);
-    for e in &merged.events[own..] {
-        files.push((
-            out.join(iguren_calendar::site::publish::event_path(&e.id)),
-            ics::event_file(&merged, e),
-        ));
-        files.push((
-            out.join(iguren_calendar::site::publish::share_path(&e.id)),
-            iguren_calendar::site::share::share_page(&merged, e),
-        ));
-    }
-    let index = out.join("index.html");
-    if !list.is_empty() {
-        if let Ok(page) = std::fs::read_to_string(&index) {
-            let view = iguren_calendar::site::prerender::opening_view(&merged, today, &list);
-            if let Ok(page) = iguren_calendar::site::prerender::into_page(&page, &view) {
-                files.push((index, page));
-            }
-        }
-    }
-    let all: Vec<_> = merged.events.iter().collect();
-    let meta = ics::CalendarMeta {
-        name: format!("{} — 他地域・他団体を含む", merged.site.name.ja),
-        description: None,
-        stamp: None,
-    };
-    files.push((
-        out.join("ics/federation.ics"),
-        ics::calendar(&merged, &all, &meta),
-    ));
-    for (path, text) in &files {
-        path.parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| std::fs::write(path, text))
-            .map_err(|e| format!("{}: 書き込めません / cannot write: {e}", path.display()))?;
-    }
-    Ok(merged.events.len() - own)
+    Others { statuses, copies }
 }

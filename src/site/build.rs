@@ -1,0 +1,185 @@
+//! One build's outputs, composed once: our calendar files, share pages,
+//! feeds and the rest ([`super::publish`], [`super::reach`]), the
+//! spreadsheet template, the other calendars' last good copies merged in
+//! (their events' files, `sources/`, `ics/federation.ics`), and the page
+//! Trunk made and its manifest rewritten once each: the opening view
+//! pre-rendered (with the other calendars, as the app merges them), the
+//! site's names, then the Content-Security-Policy. Pure: the maintainer
+//! tool reads the inputs and writes what this returns.
+
+use crate::model::Catalog;
+use crate::site::{brand, csp, prerender, publish, reach, share};
+use crate::sources::merge;
+use crate::sources::status::{self, SourceStatus};
+use chrono::NaiveDate;
+
+/// The other calendars as the tool found them beside the events file.
+#[derive(Debug, Clone, Default)]
+pub struct Others {
+    /// Every declared source with its status (fetched or not).
+    pub statuses: Vec<SourceStatus>,
+    /// The last good copies: the source's id, the stored text (published
+    /// as it is) and what it loads to.
+    pub copies: Vec<(String, String, Catalog)>,
+}
+
+/// What one build writes.
+#[derive(Debug, Clone, Default)]
+pub struct Build {
+    /// `(path relative to the site, contents)`, each path once.
+    pub files: Vec<(String, String)>,
+    /// How many of them are our own calendar files, share pages, feeds and
+    /// the rest (the tool says so).
+    pub ours: usize,
+    /// How many events came from the other calendars.
+    pub imported: usize,
+}
+
+/// Every file of one build. `today` is the build's day in Tokyo;
+/// `index_html` and `manifest` are the page and manifest Trunk made, when
+/// there are (publishing also works on an empty folder).
+///
+/// # Errors
+/// When `index.html` has no `<head>` or no `<body>` to write into.
+pub fn files(
+    catalog: &Catalog,
+    today: NaiveDate,
+    others: Others,
+    index_html: Option<&str>,
+    manifest: Option<&str>,
+) -> Result<Build, String> {
+    let mut out = publish::files(catalog);
+    // Feeds, share pages, FAX sheets, the sitemap, QR codes, embed.json.
+    out.extend(reach::files(catalog, today));
+    // The spreadsheet template the editor links to (UTF-8 with a BOM).
+    out.push((
+        crate::csv::TEMPLATE_PATH.to_string(),
+        crate::csv::template(),
+    ));
+    let ours = out.len();
+
+    let Others { statuses, copies } = others;
+    let mut imported = Vec::new();
+    for (id, text, loaded) in copies {
+        out.push((format!("sources/{id}.json"), text));
+        imported.push((id, loaded));
+    }
+    out.push(("sources/status.json".into(), status::write(&statuses)));
+    let mut merged = catalog.clone();
+    let own = merged.events.len();
+    merge::merge(&mut merged, &statuses, imported);
+    for e in &merged.events[own..] {
+        out.push((
+            publish::event_path(&e.id),
+            crate::ics::event_file(&merged, e),
+        ));
+        out.push((publish::share_path(&e.id), share::share_page(&merged, e)));
+    }
+    let all: Vec<_> = merged.events.iter().collect();
+    let meta = crate::ics::CalendarMeta {
+        name: format!("{} — 他地域・他団体を含む", merged.site.name.ja),
+        description: None,
+        stamp: None,
+    };
+    out.push((
+        "ics/federation.ics".into(),
+        crate::ics::calendar(&merged, &all, &meta),
+    ));
+
+    if let Some(html) = index_html {
+        let view = prerender::opening_view(&merged, today, &statuses);
+        let page = prerender::into_page(html, &view)
+            .map(|page| brand::page(&page, &catalog.site))
+            .and_then(|page| csp::with_policy(&page))
+            .map_err(|e| {
+                format!("index.html: 先読み表示と CSP を書き込めません / cannot add the pre-rendered view and the CSP: {e}")
+            })?;
+        out.push(("index.html".into(), page));
+    }
+    if let Some(json) = manifest {
+        out.push((
+            "manifest.webmanifest".into(),
+            brand::manifest(json, &catalog.site),
+        ));
+    }
+    Ok(Build {
+        files: out,
+        ours,
+        imported: merged.events.len() - own,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = "<!doctype html><html><head><meta charset=\"utf-8\"><title>x</title></head><body><div id=\"app\"></div></body></html>";
+
+    fn catalog() -> Catalog {
+        let text = std::fs::read_to_string("public/events.json").unwrap();
+        crate::load::load(&text).catalog
+    }
+
+    /// Each path is written once, `index.html` among them, with the
+    /// opening view, the site's name and the policy all in it.
+    #[test]
+    fn every_file_once_and_the_page_rewritten_once() {
+        let catalog = catalog();
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let build = files(&catalog, today, Others::default(), Some(PAGE), Some("{}")).unwrap();
+        let mut paths: Vec<&str> = build.files.iter().map(|(p, _)| p.as_str()).collect();
+        let count = paths.len();
+        paths.sort_unstable();
+        paths.dedup();
+        assert_eq!(paths.len(), count, "a path written twice");
+        for p in [
+            "index.html",
+            "manifest.webmanifest",
+            "ics/all.ics",
+            "feed.atom",
+            "sources/status.json",
+            "ics/federation.ics",
+        ] {
+            assert!(paths.contains(&p), "{p}");
+        }
+        let page = &build
+            .files
+            .iter()
+            .find(|(p, _)| p == "index.html")
+            .unwrap()
+            .1;
+        assert!(page.contains("id=\"prerender\""), "{page}");
+        assert!(page.contains("Content-Security-Policy"), "{page}");
+        assert!(
+            page.contains(&format!("<title>{}</title>", catalog.site.name.ja)),
+            "{page}"
+        );
+        assert_eq!(build.imported, 0);
+        // Publishing the result again changes nothing (the bench and
+        // scripts/timeshift.sh republish a built site).
+        let again = files(&catalog, today, Others::default(), Some(page), Some("{}")).unwrap();
+        let page_again = &again
+            .files
+            .iter()
+            .find(|(p, _)| p == "index.html")
+            .unwrap()
+            .1;
+        assert_eq!(page_again, page);
+    }
+
+    #[test]
+    fn a_page_without_a_body_is_refused_with_its_name() {
+        let e = files(
+            &catalog(),
+            NaiveDate::MIN,
+            Others::default(),
+            Some("<p>no page</p>"),
+            None,
+        )
+        .unwrap_err();
+        assert!(
+            e.starts_with("index.html: 先読み表示と CSP を書き込めません"),
+            "{e}"
+        );
+    }
+}
