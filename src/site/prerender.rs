@@ -31,14 +31,12 @@ use crate::views::grid::{default_day, initial_month, month_rows, DayIndex, WeekR
 use crate::views::label::{
     bar_text, cell_label, day_heading, download_label, more_label, time_label, year_heading,
 };
+use crate::views::looks::{self, LANES};
 use chrono::{Datelike, NaiveDate};
 use std::fmt::Write as _;
 
 /// The id of the pre-rendered block; the app removes it when it takes over.
 pub const ID: &str = "prerender";
-
-/// Bars per day in the grid, as the app draws them (`ui::month::LANES`).
-const LANES: usize = 3;
 
 /// Upcoming (or, when none, past) events listed below the month.
 const LISTED: usize = 30;
@@ -145,14 +143,10 @@ fn grid(
         "<div role=\"grid\" class=\"month-grid\" aria-label=\"{heading}\"><div role=\"row\" class=\"week-head\">"
     );
     for i in 0..7 {
-        let class = match i {
-            0 => "wd sun",
-            6 => "wd sat",
-            _ => "wd",
-        };
         let _ = write!(
             out,
-            "<div role=\"columnheader\" class=\"{class}\">{}</div>",
+            "<div role=\"columnheader\" class=\"{}\">{}</div>",
+            looks::weekday_head_class(i),
             jp::weekday_name(i, Lang::Ja)
         );
     }
@@ -161,17 +155,7 @@ fn grid(
         out.push_str("<div role=\"row\" class=\"week\">");
         for col in 0..7 {
             let date = row.days[col];
-            let kind = day_kind(date);
-            let mut class = String::from(if kind.is_red() {
-                "day sun"
-            } else if kind.is_blue() {
-                "day sat"
-            } else {
-                "day"
-            });
-            if !month.contains(date) {
-                class.push_str(" other");
-            }
+            let mut class = looks::day_class(date, month);
             if date == picked {
                 class.push_str(" picked");
             }
@@ -197,25 +181,14 @@ fn grid(
                     continue;
                 };
                 let text = html(&bar_text(event, s.is_start, Lang::Ja));
-                let mut class = String::from("bar");
-                if !s.is_start {
-                    class.push_str(" cont-l");
-                }
-                if !s.is_end {
-                    class.push_str(" cont-r");
-                }
-                if event.status == Status::Cancelled {
-                    class.push_str(" cancelled");
-                }
+                let class = looks::bar_class(s, event.status == Status::Cancelled);
                 let _ = write!(
                     out,
                     "<a class=\"{class}\" href=\"{href}\" tabindex=\"-1\" title=\"{text}\" data-event-id=\"{id}\" \
-style=\"--span:{span};--lane:{lane};background:{color}\">{text}</a>",
+style=\"{style}\">{text}</a>",
                     href = html(&share_path(&event.id)),
                     id = html(&event.id),
-                    span = s.span,
-                    lane = s.lane,
-                    color = html(catalog.project_color(&event.project)),
+                    style = html(&looks::bar_style(s, catalog.project_color(&event.project))),
                 );
             }
             if row.more[col] > 0 {

@@ -2,7 +2,7 @@
 //! month grid ([`grid`]: rows, multi-day bars, "+N", keyboard moves, the
 //! day listed by default), the list ([`agenda`]), project filters and
 //! search ([`filter`]), the view state in the URL query ([`route`]), the
-//! words built from data ([`label`]), the links that are not iCalendar
+//! words built from data ([`label`]), the grid's classes ([`looks`]), the links that are not iCalendar
 //! ([`links`]: Google, Outlook, `webcal://`, `tel:`, maps), sign-up
 //! ([`signup`]: deadline, prefilled e-mail) and percent-encoding
 //! ([`percent`], once). The page renders these; the build's pre-rendered
@@ -13,6 +13,7 @@ pub mod filter;
 pub mod grid;
 pub mod label;
 pub mod links;
+pub mod looks;
 pub mod percent;
 pub mod route;
 pub mod signup;

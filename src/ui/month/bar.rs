@@ -7,6 +7,7 @@ use crate::model::Status;
 use crate::ui::ctx::Ctx;
 use crate::views::grid::Segment;
 use crate::views::label::bar_text;
+use crate::views::looks;
 use leptos::prelude::*;
 
 /// One event's bar within a week row; `--span` columns wide, in `--lane`.
@@ -14,7 +15,8 @@ pub fn bar(ctx: Ctx, s: &Segment, lang: Lang) -> Option<AnyView> {
     ctx.data.catalog.with_value(|c| {
         let event = c.events.get(s.event)?;
         let color = c.project_color(&event.project);
-        let cancelled = event.status == Status::Cancelled;
+        let class = looks::bar_class(s, event.status == Status::Cancelled);
+        let style = looks::bar_style(s, color);
         let text = bar_text(event, s.is_start, lang);
         let tip = text.clone();
         let id = event.id.clone();
@@ -22,15 +24,12 @@ pub fn bar(ctx: Ctx, s: &Segment, lang: Lang) -> Option<AnyView> {
         Some(
             view! {
                 <a
-                    class="bar"
-                    class:cont-l=!s.is_start
-                    class:cont-r=!s.is_end
-                    class:cancelled=cancelled
+                    class=class
                     href=href
                     tabindex="-1"
                     title=tip
                     data-event-id=id
-                    style=format!("--span:{};--lane:{};background:{color}", s.span, s.lane)
+                    style=style
                 >
                     {text}
                 </a>

@@ -10,12 +10,12 @@
 //! (roving tabindex).
 
 use super::week::week;
-use super::LANES;
 use crate::jp;
 use crate::model::month::Month;
 use crate::ui::browser;
 use crate::ui::ctx::Ctx;
 use crate::views::grid::{grid_key, month_rows, GridKey};
+use crate::views::looks::{self, LANES};
 use chrono::NaiveDate;
 use leptos::ev::{KeyboardEvent, MouseEvent};
 use leptos::prelude::*;
@@ -128,11 +128,7 @@ pub fn month_grid(ctx: Ctx, shown_day: Memo<NaiveDate>) -> impl IntoView {
         (0..7)
             .map(|i| {
                 let name = jp::weekday_name(i, lang);
-                let class = match i {
-                    0 => "wd sun",
-                    6 => "wd sat",
-                    _ => "wd",
-                };
+                let class = looks::weekday_head_class(i);
                 view! { <div role="columnheader" class=class>{name}</div> }
             })
             .collect_view()

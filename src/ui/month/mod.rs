@@ -1,7 +1,7 @@
 //! The month view: a Sunday-first grid of the month's weeks following the
 //! WAI-ARIA grid pattern, events as bars in their project's colour (one
 //! continuous bar for a multi-day event, continued across week rows), at
-//! most [`LANES`] bars a day and "+N件" for the rest, and below it the
+//! most [`crate::views::looks::LANES`] bars a day and "+N件" for the rest, and below it the
 //! list of the picked day ([`super::day::DayPanel`]).
 //!
 //! Three parts: `grid` (the grid itself: its rows, keys, clicks and the
@@ -18,9 +18,6 @@ use super::day::DayPanel;
 use super::print::PrintList;
 use crate::views::grid::default_day;
 use leptos::prelude::*;
-
-/// Bars shown per day before "+N件".
-pub const LANES: usize = 3;
 
 #[component]
 pub fn MonthView() -> impl IntoView {

@@ -2,12 +2,13 @@
 //! number, its holiday, the bars that start there and "+N件".
 
 use super::bar::bar;
-use crate::jp::{day_kind, holiday};
+use crate::jp::holiday;
 use crate::model::month::Month;
 use crate::model::text::Lang;
 use crate::ui::ctx::Ctx;
 use crate::views::grid::{Segment, WeekRow};
 use crate::views::label::{cell_label, more_label};
+use crate::views::looks;
 use chrono::Datelike;
 use leptos::prelude::*;
 
@@ -24,21 +25,13 @@ pub fn week(ctx: Ctx, row: &WeekRow, lang: Lang, month: Month) -> impl IntoView 
                     .with_value(|ix| ix.on(date).iter().filter(|&&i| sel.keep[i]).count())
             });
             let hol = holiday(date);
-            let kind = day_kind(date);
-            let class = if kind.is_red() {
-                "day sun"
-            } else if kind.is_blue() {
-                "day sat"
-            } else {
-                "day"
-            };
+            let class = looks::day_class(date, month);
             let label = cell_label(date, count, lang);
             let more_label = more_label(more, lang);
             view! {
                 <div
                     role="gridcell"
                     class=class
-                    class:other=!month.contains(date)
                     data-date=date.to_string()
                     aria-current=(date == ctx.data.today).then_some("date")
                 >
