@@ -1,8 +1,9 @@
 //! The editor's rules, as plain functions on the document: what a new
-//! event's id should be, when the next meeting of a group falls, what
-//! 「次回を作る」 copies, and the rules that protect subscribers (an id once
-//! published never changes; a published event is cancelled rather than
-//! deleted; every change counts up `revision` and stamps `updated`).
+//! event's id should be and when it follows a new date, when the next
+//! meeting of a group falls, what 「次回を作る」 copies, and the rules that
+//! protect subscribers (an id once published never changes; a published
+//! event is cancelled rather than deleted; every change counts up
+//! `revision` and stamps `updated`).
 //!
 //! Time is a parameter (`now`), as everywhere in the core.
 
@@ -23,8 +24,7 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
 /// assert_eq!(id, "nikkan-2004-03-24-2");
 /// ```
 pub fn propose_id(project: &str, date: NaiveDate, taken: impl Fn(&str) -> bool) -> String {
-    let base = format!("{project}-{}", date.format("%Y-%m-%d"));
-    let base: String = base.chars().take(58).collect();
+    let base = id_base(project, date);
     if !taken(&base) {
         return base;
     }
@@ -32,6 +32,65 @@ pub fn propose_id(project: &str, date: NaiveDate, taken: impl Fn(&str) -> bool) 
         .map(|n| format!("{base}-{n}"))
         .find(|id| !taken(id))
         .unwrap_or(base)
+}
+
+/// `<project>-<yyyy-mm-dd>` cut to 58 characters, so that a `-2`, `-3`, …
+/// still fits in an id's 64.
+fn id_base(project: &str, date: NaiveDate) -> String {
+    let base = format!("{project}-{}", date.format("%Y-%m-%d"));
+    base.chars().take(58).collect()
+}
+
+/// Whether `id` is one that [`propose_id`] gives for `project` and `date`
+/// (its base, or the base with `-2`, `-3`, …): an id the maintainer left
+/// as proposed rather than chose.
+pub fn is_proposed_id(id: &str, project: &str, date: NaiveDate) -> bool {
+    let base = id_base(project, date);
+    match id.strip_prefix(base.as_str()) {
+        Some("") => true,
+        // `-2`, `-3`, … as propose_id writes them (no `-02`, no `-+2`).
+        Some(rest) => rest
+            .strip_prefix('-')
+            .is_some_and(|n| n.parse::<u32>().is_ok_and(|k| k >= 2 && n == k.to_string())),
+        None => false,
+    }
+}
+
+/// The editor's id-follows-date rule: the new id of an event whose
+/// project and first day went from `before` to `after` (`None` for a day
+/// that is not a date yet), or `None` when the id stays.
+///
+/// The id follows only while the event is unpublished (a published id
+/// never changes, see [`check_id_change`]), its id is still the one
+/// [`propose_id`] gave for `before`, and `after` has a project; it becomes
+/// what [`propose_id`] gives for `after` (cut, and `-2`, `-3`, … when
+/// `taken`).
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// use iguren_calendar::doc::draft::follow_id;
+/// let day = |d| NaiveDate::from_ymd_opt(2004, 3, d).unwrap();
+/// let taken = |id: &str| id == "nikkan-2004-03-31";
+/// let new = follow_id("nikkan-2004-03-24", false, Some(("nikkan", day(24))), Some(("nikkan", day(31))), taken);
+/// assert_eq!(new.as_deref(), Some("nikkan-2004-03-31-2"));
+/// ```
+pub fn follow_id(
+    id: &str,
+    published: bool,
+    before: Option<(&str, NaiveDate)>,
+    after: Option<(&str, NaiveDate)>,
+    taken: impl Fn(&str) -> bool,
+) -> Option<String> {
+    let (old_project, old_date) = before?;
+    let (project, date) = after?;
+    if published || before == after || project.is_empty() {
+        return None;
+    }
+    if !is_proposed_id(id, old_project, old_date) {
+        return None;
+    }
+    Some(propose_id(project, date, taken)).filter(|new| new != id)
 }
 
 /// Refuses to change the id of an event that is already published:
@@ -476,6 +535,99 @@ mod tests {
         assert!(e
             .get(crate::model::text::Lang::En)
             .contains("subscribers would get it twice"));
+    }
+
+    /// What the id `id` of an event of nikkan on 24 March 2004 becomes when
+    /// its project and day change to `after`, with `taken` ids elsewhere.
+    fn moved(
+        id: &str,
+        published: bool,
+        after: Option<(&str, NaiveDate)>,
+        taken: &[&str],
+    ) -> Option<String> {
+        let before = Some(("nikkan", day(2004, 3, 24)));
+        follow_id(id, published, before, after, |c| taken.contains(&c))
+    }
+
+    #[test]
+    fn an_unpublished_id_follows_its_date_as_propose_id_writes_it() {
+        let (same, later) = (day(2004, 3, 24), day(2004, 3, 31));
+        let id = "nikkan-2004-03-24";
+        assert_eq!(
+            moved(id, false, Some(("nikkan", later)), &[]).as_deref(),
+            Some("nikkan-2004-03-31")
+        );
+        // A taken id gets `-2`.
+        let taken = ["nikkan-2004-03-31"];
+        assert_eq!(
+            moved(id, false, Some(("nikkan", later)), &taken).as_deref(),
+            Some("nikkan-2004-03-31-2")
+        );
+        // An id proposed with `-2` still follows; so does a change of project.
+        let second = "nikkan-2004-03-24-2";
+        assert_eq!(
+            moved(second, false, Some(("salon", same)), &[]).as_deref(),
+            Some("salon-2004-03-24")
+        );
+        // Published: never.
+        assert_eq!(moved(id, true, Some(("nikkan", later)), &[]), None);
+        // An id the maintainer chose stays.
+        for chosen in [
+            "nikkan-40",
+            "nikkan-2004-03-24-1",
+            "nikkan-2004-03-24-02",
+            "nikkan-2004-03-24x",
+        ] {
+            assert_eq!(
+                moved(chosen, false, Some(("nikkan", later)), &[]),
+                None,
+                "{chosen}"
+            );
+        }
+        // No change, no project or no date yet: it stays.
+        assert_eq!(moved(id, false, Some(("nikkan", same)), &[]), None);
+        assert_eq!(moved(id, false, Some(("", later)), &[]), None);
+        assert_eq!(moved(id, false, None, &[]), None);
+        assert_eq!(
+            follow_id("nikkan-", false, None, Some(("nikkan", later)), |_| false),
+            None
+        );
+    }
+
+    #[test]
+    fn a_long_project_is_cut_as_propose_id_cuts_it() {
+        let (march, april) = (day(2004, 3, 24), day(2004, 4, 1));
+        let project = "b".repeat(50);
+        let old = propose_id(&project, march, |_| false);
+        assert_eq!(old, format!("{project}-2004-03"));
+        assert!(is_proposed_id(&old, &project, march));
+        let follow = |taken: &str| {
+            follow_id(
+                &old,
+                false,
+                Some((&project, march)),
+                Some((&project, april)),
+                |id| id == taken,
+            )
+        };
+        assert_eq!(follow(""), Some(format!("{project}-2004-04")));
+        let new = follow(&format!("{project}-2004-04")).unwrap();
+        assert_eq!(new, format!("{project}-2004-04-2"));
+        assert!(new.chars().count() <= 64);
+        // Cut before the date: a new day gives the same id, nothing changes.
+        let project = "a".repeat(60);
+        let old = propose_id(&project, march, |_| false);
+        assert_eq!(old, "a".repeat(58));
+        assert_eq!(
+            follow_id(
+                &old,
+                false,
+                Some((&project, march)),
+                Some((&project, april)),
+                |_| false
+            ),
+            None
+        );
     }
 
     #[test]

@@ -1,12 +1,14 @@
 //! The editor's form and list, as data and plain functions: which fields
 //! an event has and what they are called, how what the maintainer typed
-//! goes into the document, which of the checker's problems belong to which
-//! field, and the list of events by month.
+//! goes into the document (with the id of an unpublished event kept in
+//! step with its project and date, [`follow_id`]), which of the checker's
+//! problems belong to which field, and the list of events by month.
 //!
 //! The editor page (`src/edit/`) only draws these. A field is named by its
 //! path below the event with dots (`venue.name`, `program.0.time`): the
 //! name of its input, and the `data-field` of its problem.
 
+use crate::doc::draft;
 use crate::doc::input::{parse_clock, parse_day};
 use crate::doc::{Doc, Value};
 use crate::load::Diagnostic;
@@ -387,6 +389,39 @@ fn set_moment(doc: &mut Doc, index: usize, key: &str, day: &str, time: &str, def
     let _ = doc.set_text(&p, &stored);
 }
 
+/// What the id of the event at `index` is proposed from, as the draft
+/// has it now: its project and first day (`None` while `start` is not a
+/// date). Taken before an edit for [`follow_id`].
+pub fn id_basis(doc: &Doc, index: usize) -> Option<(String, NaiveDate)> {
+    let date = crate::load::parse_date(&value(doc, index, "start")).ok()?;
+    Some((value(doc, index, "project"), date))
+}
+
+/// Keeps the id of the event at `index` in step with its project and
+/// first day after an edit, by [`draft::follow_id`]: `before` is its
+/// [`id_basis`] before the edit, `published` whether its id is published.
+/// Returns whether the id changed.
+pub fn follow_id(
+    doc: &mut Doc,
+    index: usize,
+    published: bool,
+    before: Option<&(String, NaiveDate)>,
+) -> bool {
+    let after = id_basis(doc, index);
+    let taken = draft::taken_ids(doc, index);
+    fn basis(b: Option<&(String, NaiveDate)>) -> Option<(&str, NaiveDate)> {
+        b.map(|(project, date)| (project.as_str(), *date))
+    }
+    let new = draft::follow_id(
+        &value(doc, index, "id"),
+        published,
+        basis(before),
+        basis(after.as_ref()),
+        |id| taken.iter().any(|t| t == id),
+    );
+    new.is_some_and(|id| doc.set_text(&pointer(index, "id"), &id).is_ok())
+}
+
 /// The checker's problems with the event at `index`, by the field they
 /// belong to (`venue.name`; `start` for its time too), in file order.
 pub fn problems(diagnostics: &[Diagnostic], index: usize) -> Vec<(String, &Diagnostic)> {
@@ -579,6 +614,27 @@ mod tests {
   ]
 }
 "##;
+
+    #[test]
+    fn the_id_follows_the_day_typed_while_unpublished() {
+        let mut doc = Doc::parse(
+            r#"{"events": [{"id": "p-2004-02-25", "project": "p", "start": "2004-02-25T18:00"},
+              {"id": "p-2004-03-24", "project": "p", "start": "2004-03-24"}]}"#,
+        )
+        .unwrap();
+        let edit = |doc: &mut Doc, name: &str, typed: &str, published: bool| {
+            let before = id_basis(doc, 0);
+            set(doc, 0, name, typed, 2004);
+            follow_id(doc, 0, published, before.as_ref())
+        };
+        assert!(!edit(&mut doc, "startTime", "19:00", false));
+        assert!(edit(&mut doc, "start", "3/24", false));
+        assert_eq!(value(&doc, 0, "id"), "p-2004-03-24-2");
+        assert!(edit(&mut doc, "start", "3/31", false));
+        assert_eq!(value(&doc, 0, "id"), "p-2004-03-31");
+        assert!(!edit(&mut doc, "start", "4/7", true));
+        assert_eq!(value(&doc, 0, "id"), "p-2004-03-31");
+    }
 
     #[test]
     fn days_and_times_typed_as_people_write_them() {

@@ -412,13 +412,7 @@ pub fn commit(ed: Ed, index: usize, name: &str, typed: &str) {
         return;
     }
     ed.change(index, |d| {
-        let proposed = |d: &crate::doc::Doc| {
-            let project = form::value(d, index, "project");
-            let day = form::value(d, index, "start");
-            format!("{project}-{day}")
-        };
-        let before = proposed(&*d);
-        let id = form::value(d, index, "id");
+        let before = form::id_basis(d, index);
         if let Some(rest) = name.strip_prefix("speakers.") {
             // A speaker written as a plain name becomes `{ "name": … }`.
             let n = rest.split('.').next().unwrap_or("");
@@ -435,18 +429,8 @@ pub fn commit(ed: Ed, index: usize, name: &str, typed: &str) {
         }
         let changed = form::set(d, index, name, typed, year);
         shown.extend(changed.iter().map(|s| s.to_string()));
-        if !published && (name == "project" || name.starts_with("start")) && id == before {
-            let project = form::value(d, index, "project");
-            let day = form::value(d, index, "start");
-            if let (false, Ok(date)) = (
-                project.is_empty(),
-                chrono::NaiveDate::parse_from_str(&day, "%Y-%m-%d"),
-            ) {
-                let taken = draft::taken_ids(d, index);
-                let new = draft::propose_id(&project, date, |c| taken.iter().any(|t| t == c));
-                let _ = d.set_text(&format!("/events/{index}/id"), &new);
-                shown.push("id".into());
-            }
+        if form::follow_id(d, index, published, before.as_ref()) {
+            shown.push("id".into());
         }
     });
     let now = ed.doc.with_untracked(|d| {

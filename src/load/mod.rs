@@ -53,20 +53,25 @@ pub struct Diagnostic {
     pub message: Text,
 }
 
-impl fmt::Display for Diagnostic {
-    /// `LINE:COL: /path: 日本語 / English`
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Diagnostic {
+    /// Where the problem is: `LINE:COL: /path` (`/` for the root).
+    pub fn place(&self) -> String {
         let path = if self.path.is_empty() {
             "/"
         } else {
             &self.path
         };
+        format!("{}:{}: {path}", self.line, self.column)
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// `LINE:COL: /path: 日本語 / English`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{}:{}: {}: {} / {}",
-            self.line,
-            self.column,
-            path,
+            "{}: {} / {}",
+            self.place(),
             self.message.ja,
             self.message.get(Lang::En)
         )

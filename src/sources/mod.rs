@@ -16,12 +16,15 @@
 //! [`status`] is the file that says, per source, when it was last tried,
 //! when it last succeeded and what went wrong; the page reads it and the
 //! normalised files, never another origin. [`merge`] puts the sources'
-//! events beside ours, once each.
+//! events beside ours, once each; [`attach`] does it from what was read
+//! of the status file and the copies, with every problem said where and
+//! what, for the page and the tool alike.
 //!
 //! Every imported event keeps its origin's `UID`
 //! ([`crate::model::Origin`]); events the origin itself imported, and our
 //! own events coming back, are not imported again.
 
+pub mod attach;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod ics;
 #[cfg(not(target_arch = "wasm32"))]

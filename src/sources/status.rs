@@ -130,23 +130,33 @@ pub fn write(list: &[SourceStatus]) -> String {
     out
 }
 
+/// Where the status file is, relative to the events file's folder and to
+/// the site.
+pub const PATH: &str = "sources/status.json";
+
+/// A problem of the status file: where (`sources/status.json /sources/2`)
+/// and what.
+pub type Found = (String, Text);
+
 /// Reads `sources/status.json`. Entries that make no sense (no id, a bad
 /// colour or id) are left out and said in the returned problems, so one
 /// broken entry never hides the others.
 ///
 /// # Errors
-/// A `ja / en` message when the text is not JSON of the right shape.
-pub fn read(text: &str) -> Result<(Vec<SourceStatus>, Vec<String>), String> {
+/// Where and what, when the text is not JSON of the right shape.
+pub fn parse(text: &str) -> Result<(Vec<SourceStatus>, Vec<Found>), Found> {
     let root = json::parse(text).map_err(|e| {
-        format!(
-            "sources/status.json: JSONの書き方の誤り: {} / JSON syntax error: {}",
-            e.ja, e.en
-        )
+        let what = Text::both(
+            format!("JSONの書き方の誤り: {}", e.ja),
+            format!("JSON syntax error: {}", e.en),
+        );
+        (PATH.to_string(), what)
     })?;
     let list = match get(&root, "sources").map(|n| &n.value) {
         Some(Value::Array(items)) => items,
         _ => {
-            return Err("sources/status.json: sources の一覧がありません / no sources list".into())
+            let what = Text::fixed("sources の一覧がありません", "no sources list");
+            return Err((PATH.to_string(), what));
         }
     };
     let mut out = Vec::new();
@@ -154,12 +164,24 @@ pub fn read(text: &str) -> Result<(Vec<SourceStatus>, Vec<String>), String> {
     for (i, node) in list.iter().enumerate() {
         match entry(node) {
             Some(s) => out.push(s),
-            None => problems.push(format!(
-                "sources/status.json /sources/{i}: 読めない項目です / unreadable entry"
+            None => problems.push((
+                format!("{PATH} /sources/{i}"),
+                Text::fixed("読めない項目です", "unreadable entry"),
             )),
         }
     }
     Ok((out, problems))
+}
+
+/// [`parse`] with each problem as one line, `where: ja / en` (the
+/// maintainer tool's warnings).
+///
+/// # Errors
+/// As [`parse`].
+pub fn read(text: &str) -> Result<(Vec<SourceStatus>, Vec<String>), String> {
+    let line = |(at, what): Found| format!("{at}: {} / {}", what.ja, what.get(Lang::En));
+    let (list, problems) = parse(text).map_err(line)?;
+    Ok((list, problems.into_iter().map(line).collect()))
 }
 
 fn get<'a>(node: &'a Node<'a>, key: &str) -> Option<&'a Node<'a>> {
@@ -296,7 +318,10 @@ mod tests {
         let text = write(&[sample()]).replace("{\"sources\": [", "{\"sources\": [{\"id\": 3},");
         let (list, problems) = read(&text).unwrap();
         assert_eq!(list.len(), 1);
-        assert_eq!(problems.len(), 1);
+        assert_eq!(
+            problems,
+            ["sources/status.json /sources/0: 読めない項目です / unreadable entry"]
+        );
         assert!(read("{").is_err());
         assert!(read("{\"x\": 1}").is_err());
     }

@@ -19,7 +19,7 @@ use crate::model::text::Lang;
 use crate::model::{Contact, Event, Speaker};
 use crate::site::publish::{event_path, fax_path};
 use crate::views::links::{event_page, google, map_search, outlook, tel};
-use crate::views::signup::mail_link;
+use crate::views::signup::{self, Way};
 use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::prelude::*;
@@ -156,62 +156,29 @@ fn contact(c: &Contact, lang: Lang) -> AnyView {
     .into_any()
 }
 
-/// The ways to sign up, when the event takes sign-ups: the registration
-/// form (the main button; after the deadline it says so instead), a
-/// prefilled e-mail, a call, the FAX sheet. Addresses and numbers are
-/// also shown as text, for phones without a mail app. Nothing for an
-/// event that is over, or that names no way at all.
+/// The ways to sign up, as [`signup::plan`] decides them: the
+/// registration form (the main button; after the deadline it says so
+/// instead), a prefilled e-mail, a call, the FAX sheet. Addresses and
+/// numbers are also shown as text, for phones without a mail app.
 fn signup(event: &Event, lang: Lang) -> Option<AnyView> {
-    let now = browser::now_tokyo();
-    let reg = event.registration.clone().unwrap_or_default();
-    let contact = event.contact.clone().unwrap_or_default();
-    let over = event.when.last_day() < now.date();
-    let passed = over || reg.deadline.is_some_and(|d| d.passed(now));
-    let mail = contact.email.clone();
-    let phone = contact.phone.clone().filter(|p| tel(p).is_some());
-    let fax = contact.fax.clone();
-    if event.registration.is_none()
-        && (over || (mail.is_none() && phone.is_none() && fax.is_none()))
-    {
-        return None;
-    }
-    let deadline = reg.deadline.map(|d| {
+    let plan = signup::plan(event, browser::now_tokyo())?;
+    let deadline = plan.deadline.map(|d| {
         view! { <p class="deadline">{lang.pick("申込締切：", "Deadline: ")}{d.text(lang)}</p> }
     });
-    let note = reg
+    let note = plan
         .note
         .clone()
         .map(|n| view! { <p class="signup-note">{n}</p> });
-    let actions = (!passed).then(|| {
-        let form = reg.url.clone().map(|url| {
-            view! {
-                <a class="button primary" data-testid="signup-form" href=url target="_blank" rel="noopener">
-                    {lang.pick("申込フォームを開く", "Open the sign-up form")}
-                </a>
-            }
-        });
-        let main = reg.url.is_none();
-        let mail = mail.clone().map(|m| {
-            let label = lang.pick("メールで申し込む", "Sign up by e-mail");
-            way("signup-mail", mail_link(event, &m), label, m, main, false)
-        });
-        let call = phone.clone().and_then(|p| {
-            let label = lang.pick("電話で申し込む", "Sign up by phone");
-            Some(way("signup-tel", tel(&p)?, label, format!("TEL {p}"), false, false))
-        });
-        let sheet = fax.clone().map(|f| {
-            let label = lang.pick("FAX申込書を印刷", "Print the FAX sign-up sheet");
-            way("signup-fax", fax_path(&event.id), label, format!("FAX {f}"), false, true)
-        });
-        view! { <div class="signup-links">{form}{mail}{call}{sheet}</div> }
+    let actions = plan.is_open().then(|| {
+        let ways = plan
+            .ways
+            .iter()
+            .map(|w| way(event, w, plan.main.as_ref() == Some(w), lang))
+            .collect_view();
+        view! { <div class="signup-links">{ways}</div> }
     });
-    let closed = passed.then(|| {
-        let words = if over {
-            lang.pick("このイベントは終了しました", "This event is over")
-        } else {
-            lang.pick("申込締切を過ぎました", "Sign-ups have closed")
-        };
-        view! { <p class="button passed" data-testid="signup-closed">{words}</p> }
+    let closed = plan.closed.map(|c| {
+        view! { <p class="button passed" data-testid="signup-closed">{c.text(lang)}</p> }
     });
     Some(
         view! {
@@ -227,22 +194,25 @@ fn signup(event: &Event, lang: Lang) -> Option<AnyView> {
     )
 }
 
-/// One way to sign up: a button, then its address or number as text.
-fn way(
-    testid: &'static str,
-    href: String,
-    label: &'static str,
-    shown: String,
-    main: bool,
-    new_tab: bool,
-) -> AnyView {
+/// One way to sign up: a button, then its address or number as text. The
+/// form and the FAX sheet open in a new tab.
+fn way(event: &Event, way: &Way, main: bool, lang: Lang) -> AnyView {
+    let (href, new_tab) = match way {
+        Way::Form { url } => (url.clone(), true),
+        Way::Mail { href, .. } | Way::Phone { href, .. } => (href.clone(), false),
+        Way::Fax { .. } => (fax_path(&event.id), true),
+    };
     let target = new_tab.then_some("_blank");
     let rel = new_tab.then_some("noopener");
+    let testid = format!("signup-{}", way.kind());
+    let shown = way
+        .shown()
+        .map(|s| view! { <span class="signup-addr">{s}</span> });
     view! {
         <a class="button" class:primary=main data-testid=testid href=href target=target rel=rel>
-            {label}
+            {way.label(lang)}
         </a>
-        <span class="signup-addr">{shown}</span>
+        {shown}
     }
     .into_any()
 }

@@ -1,26 +1,21 @@
 //! Other calendars in the page: their normalised files, read from this
 //! site only (`sources/status.json`, `sources/<id>.json`, written by the
-//! build), merged beside our events; the 「他地域・他団体」 filters; the
+//! build), merged beside our events by the core
+//! ([`crate::sources::attach`]); the 「他地域・他団体」 filters; the
 //! provenance line of an imported event; and the stale-source notice.
 //! The page never fetches another origin.
 
 use super::ctx::use_ctx;
 use super::fetch;
 use crate::jp::format_instant_tokyo;
-use crate::load::load;
-use crate::model::text::Lang;
+use crate::model::text::{Lang, Text};
 use crate::model::Catalog;
-use crate::sources::merge::{merge, source_of};
+use crate::sources::attach::{self as core, Problem};
+use crate::sources::merge::source_of;
 use crate::sources::status::{self, SourceStatus};
 use leptos::prelude::*;
 
-/// What was fetched for the sources: the status file, and each source's
-/// normalised file.
-#[derive(Default)]
-pub struct Fetched {
-    status: Option<Result<String, String>>,
-    files: Vec<(String, Result<String, String>)>,
-}
+pub use crate::sources::attach::Fetched;
 
 /// The sources' statuses, for every component (from context).
 #[derive(Clone, Copy)]
@@ -30,76 +25,40 @@ pub fn use_sources() -> Sources {
     use_context::<Sources>().unwrap_or(Sources(StoredValue::new(Vec::new())))
 }
 
-/// Fetches `sources/status.json` and the file of each source that has
-/// one. A site built without sources has an empty status list.
+/// Fetches `sources/status.json` and the copy of each source that has
+/// one ([`core::copies_to_read`]). A site built without sources has an
+/// empty status list.
 pub async fn fetch_all() -> Fetched {
-    let status = fetch::text("sources/status.json", false).await;
+    let status = fetch::text(status::PATH, false).await;
     let mut files = Vec::new();
     if let Ok(text) = &status {
-        if let Ok((list, _)) = status::read(text) {
-            for s in list.iter().filter(|s| s.last_success.is_some()) {
-                let path = format!("sources/{}.json", s.source.id);
-                files.push((s.source.id.clone(), fetch::text(&path, false).await));
-            }
+        for id in core::copies_to_read(text) {
+            let file = fetch::text(&core::copy_path(&id), false).await;
+            files.push((id, file.map_err(Text::from)));
         }
     }
     Fetched {
-        status: Some(status),
+        status: Some(status.map_err(Text::from)),
         files,
     }
 }
 
-/// Merges the fetched sources into `catalog`; the statuses, and each
-/// problem met on the way as one line (`ja / en`).
-pub fn attach(catalog: &mut Catalog, fetched: Fetched) -> (Vec<SourceStatus>, Vec<String>) {
-    let mut problems = Vec::new();
-    let statuses = match fetched.status {
-        None => return (Vec::new(), problems),
-        Some(Err(e)) => {
-            problems.push(e);
-            return (Vec::new(), problems);
-        }
-        Some(Ok(text)) => match status::read(&text) {
-            Ok((list, p)) => {
-                problems.extend(p);
-                list
-            }
-            Err(e) => {
-                problems.push(e);
-                return (Vec::new(), problems);
-            }
-        },
-    };
-    let mut imported = Vec::new();
-    for (id, file) in fetched.files {
-        match file {
-            Ok(text) => {
-                let loaded = load(&text);
-                if let Some(d) = loaded.diagnostics.first() {
-                    problems.push(format!(
-                        "sources/{id}.json:{d}（ほか {} 件 / {} in all）",
-                        loaded.diagnostics.len() - 1,
-                        loaded.diagnostics.len()
-                    ));
-                }
-                imported.push((id, loaded.catalog));
-            }
-            Err(e) => problems.push(e),
-        }
-    }
-    merge(catalog, &statuses, imported);
-    (statuses, problems)
+/// Merges the fetched sources into `catalog` ([`core::attach`]): the
+/// statuses, and the problems met on the way.
+pub fn attach(catalog: &mut Catalog, fetched: Fetched) -> (Vec<SourceStatus>, Vec<Problem>) {
+    let attached = core::attach(catalog, &fetched);
+    (attached.statuses, attached.problems)
 }
 
 /// Problems with the sources' files, when there are any (the events of
 /// our own file and the valid ones of the sources are still shown).
 #[component]
-pub fn SourceProblems(problems: Vec<String>) -> impl IntoView {
+pub fn SourceProblems(problems: Vec<Problem>) -> impl IntoView {
     let ctx = use_ctx();
     (!problems.is_empty()).then(|| {
         let items = problems
             .into_iter()
-            .map(|p| view! { <li>{p}</li> })
+            .map(|p| view! { <li>{ctx.tr(p.text())}</li> })
             .collect_view();
         view! {
             <section class="data-error" role="alert" data-testid="source-error">

@@ -4,7 +4,8 @@
 //! search ([`filter`]), the view state in the URL query ([`route`]), the
 //! words built from data ([`label`]), the grid's classes ([`looks`]), the links that are not iCalendar
 //! ([`links`]: Google, Outlook, `webcal://`, `tel:`, maps), sign-up
-//! ([`signup`]: deadline, prefilled e-mail) and percent-encoding
+//! ([`signup`]: open or closed, which ways, the main one, the prefilled
+//! e-mail) and percent-encoding
 //! ([`percent`], once). The page renders these; the build's pre-rendered
 //! view renders the same.
 
