@@ -5,6 +5,8 @@
 //! `BLESS=1 cargo test --test load` rewrites the `.expected` files; read
 //! the diff before committing it.
 
+mod common;
+use common::{assert_same_fields, member};
 use iguren_calendar::load::{load, FIELDS};
 use iguren_calendar::model::text::Lang;
 use std::path::Path;
@@ -221,59 +223,33 @@ fn the_shipped_data_is_valid() {
 /// field names for every kind of object.
 #[test]
 fn the_schema_names_the_same_fields_as_the_validator() {
-    use iguren_calendar::load::json::{parse, Node, Value};
-    let text = std::fs::read_to_string("public/events.schema.json").unwrap();
-    let schema = parse(&text).unwrap();
-    fn get<'a>(n: &'a Node<'a>, key: &str) -> &'a Node<'a> {
-        match &n.value {
-            Value::Object(m) => {
-                &m.iter()
-                    .find(|m| m.key == key)
-                    .unwrap_or_else(|| panic!("{key}"))
-                    .node
-            }
-            _ => panic!("{key}: not an object"),
-        }
-    }
-    fn keys(n: &Node) -> Vec<String> {
-        let mut k: Vec<String> = match &get(n, "properties").value {
-            Value::Object(m) => m.iter().map(|m| m.key.to_string()).collect(),
-            _ => panic!(),
-        };
-        k.sort();
-        k
-    }
-    let defs = get(&schema, "$defs");
-    fn first_object<'a>(n: &'a Node<'a>) -> Node<'a> {
-        match &get(n, "oneOf").value {
-            Value::Array(items) => items[1].clone(),
+    use iguren_calendar::load::json::{Node, Value};
+    let schema = common::schema("events.schema.json");
+    let defs = member(&schema, "$defs");
+    fn first_object<'a>(n: &'a Node<'a>) -> &'a Node<'a> {
+        match &member(n, "oneOf").value {
+            Value::Array(items) => &items[1],
             _ => panic!(),
         }
     }
-    let event = get(defs, "event");
-    let program_item = get(get(get(event, "properties"), "program"), "items");
-    let objects: Vec<(&str, Node)> = vec![
-        ("top", schema.clone()),
-        ("site", get(defs, "site").clone()),
-        ("text", first_object(get(defs, "text"))),
-        ("project", get(defs, "project").clone()),
-        ("event", event.clone()),
-        ("venue", get(get(event, "properties"), "venue").clone()),
-        ("contact", get(defs, "contact").clone()),
-        ("speaker", first_object(get(defs, "speaker"))),
-        ("origin", get(defs, "origin").clone()),
-        ("program", program_item.clone()),
-        (
-            "registration",
-            get(get(event, "properties"), "registration").clone(),
-        ),
-    ];
-    for (kind, node) in objects {
-        let (_, fields) = FIELDS.iter().find(|(k, _)| *k == kind).unwrap();
-        let mut fields: Vec<String> = fields.iter().map(|s| s.to_string()).collect();
-        fields.sort();
-        assert_eq!(keys(&node), fields, "{kind}");
-    }
+    let event = member(defs, "event");
+    let properties = member(event, "properties");
+    assert_same_fields(
+        &[
+            ("top", &schema),
+            ("site", member(defs, "site")),
+            ("text", first_object(member(defs, "text"))),
+            ("project", member(defs, "project")),
+            ("event", event),
+            ("venue", member(properties, "venue")),
+            ("contact", member(defs, "contact")),
+            ("speaker", first_object(member(defs, "speaker"))),
+            ("origin", member(defs, "origin")),
+            ("program", member(member(properties, "program"), "items")),
+            ("registration", member(properties, "registration")),
+        ],
+        FIELDS,
+    );
 }
 
 mod never_panics {

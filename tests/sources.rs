@@ -3,6 +3,7 @@
 //! `calendar publish` against local HTTP servers that these tests start
 //! on 127.0.0.1 (no test reaches another host).
 
+mod common;
 use iguren_calendar::ics;
 use iguren_calendar::model::text::Lang;
 use iguren_calendar::model::{Status, When};
@@ -10,7 +11,6 @@ use iguren_calendar::sources::{self, status, Format, Source};
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
@@ -288,38 +288,12 @@ fn the_shipped_declarations_and_their_schema_agree() {
         .catalog;
     let text = std::fs::read_to_string("public/sources.json").unwrap();
     assert!(iguren_calendar::load::load_sources(&text, &ours).is_valid());
-    let schema = std::fs::read_to_string("public/sources.schema.json").unwrap();
-    let root = iguren_calendar::load::json::parse(&schema).unwrap();
-    use iguren_calendar::load::json::{Node, Value};
-    fn get<'a>(n: &'a Node<'a>, key: &str) -> &'a Node<'a> {
-        match &n.value {
-            Value::Object(m) => {
-                &m.iter()
-                    .find(|m| m.key == key)
-                    .unwrap_or_else(|| panic!("{key}"))
-                    .node
-            }
-            _ => panic!("{key}"),
-        }
-    }
-    fn keys(n: &Node) -> Vec<String> {
-        let mut k: Vec<String> = match &get(n, "properties").value {
-            Value::Object(m) => m.iter().map(|m| m.key.to_string()).collect(),
-            _ => panic!(),
-        };
-        k.sort();
-        k
-    }
-    let source = get(get(&root, "$defs"), "source");
-    for (kind, node) in [("top", &root), ("source", source)] {
-        let (_, fields) = iguren_calendar::load::SOURCE_FIELDS
-            .iter()
-            .find(|(k, _)| *k == kind)
-            .unwrap();
-        let mut fields: Vec<String> = fields.iter().map(|s| s.to_string()).collect();
-        fields.sort();
-        assert_eq!(keys(node), fields, "{kind}");
-    }
+    let root = common::schema("sources.schema.json");
+    let source = common::member(common::member(&root, "$defs"), "source");
+    common::assert_same_fields(
+        &[("top", &root), ("source", source)],
+        iguren_calendar::load::SOURCE_FIELDS,
+    );
 }
 
 #[test]
@@ -463,19 +437,11 @@ fn site(port: u16, sources: &[(&str, &str, &str)]) -> PathBuf {
     dir
 }
 
+/// Runs `calendar ARGS` at the build's "now" (the fetches say theirs with
+/// `--now`): exit code, standard output then standard error.
 fn calendar(args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_calendar"))
-        .args(args)
-        // The build's "now" (the fetches say theirs with --now).
-        .env("SOURCE_DATE_EPOCH", "1796094000")
-        .output()
-        .unwrap();
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (out.status.code().unwrap_or(-1), text)
+    let (code, out, err) = common::run(args);
+    (code, format!("{out}{err}"))
 }
 
 fn fetch(dir: &Path, extra: &[&str]) -> (i32, String) {

@@ -439,6 +439,83 @@ pub fn problems(diagnostics: &[Diagnostic], index: usize) -> Vec<(String, &Diagn
         .collect()
 }
 
+/// Whether the form has an input for `field` of the event at `index`:
+/// one of [`FIELDS`], or a field of one of its programme or speaker rows
+/// (`program.2.time`). The problems of any other field (an unknown key, a
+/// row past the end) are listed apart, at the top of the form.
+pub fn has_input(doc: &Doc, index: usize, field: &str) -> bool {
+    FIELDS.iter().any(|f| f.name == field)
+        || ["program", "speakers"]
+            .into_iter()
+            .any(|list| row_field(field, list, list_len(doc, index, list)))
+}
+
+/// Whether `field` is one of the inputs of a rows list (`program.2.time`)
+/// of `len` rows.
+fn row_field(field: &str, list: &str, len: usize) -> bool {
+    let Some(rest) = field.strip_prefix(list).and_then(|r| r.strip_prefix('.')) else {
+        return false;
+    };
+    let mut parts = rest.splitn(2, '.');
+    let n: Option<usize> = parts.next().and_then(|n| n.parse().ok());
+    let key = parts.next().unwrap_or("");
+    n.is_some_and(|n| n < len) && row_fields(list).iter().any(|f| f.name == key)
+}
+
+/// The fields of one row of a rows list: [`PROGRAM_FIELDS`] for
+/// `program`, [`SPEAKER_FIELDS`] for `speakers`, none for another name.
+pub fn row_fields(list: &str) -> &'static [Field] {
+    match list {
+        "program" => PROGRAM_FIELDS,
+        "speakers" => SPEAKER_FIELDS,
+        _ => &[],
+    }
+}
+
+/// How many rows the event's `program` or `speakers` has (0 when it has
+/// none, or they are not a list).
+pub fn list_len(doc: &Doc, index: usize, list: &str) -> usize {
+    match doc.get(&pointer(index, list)) {
+        Some(Value::Array { items, .. }) => items.len(),
+        _ => 0,
+    }
+}
+
+/// Adds an empty row at the end of the event's `list`, making the list
+/// when there is none; returns the new row's place, `None` when `list` is
+/// something else than a list.
+pub fn add_row(doc: &mut Doc, index: usize, list: &str) -> Option<usize> {
+    let items = doc.array_or_new(&pointer(index, list)).ok()?;
+    items.push(Value::object());
+    Some(items.len() - 1)
+}
+
+/// Swaps rows `a` and `b` of the event's `list` (nothing when one of them
+/// does not exist).
+pub fn swap_rows(doc: &mut Doc, index: usize, list: &str, a: usize, b: usize) {
+    if let Some(items) = doc.array_mut(&pointer(index, list)) {
+        if a < items.len() && b < items.len() {
+            items.swap(a, b);
+        }
+    }
+}
+
+/// Removes row `at` of the event's `list`, and the list with its last row
+/// (the file holds no empty `"program": []`).
+pub fn remove_row(doc: &mut Doc, index: usize, list: &str, at: usize) {
+    let p = pointer(index, list);
+    let empty = match doc.array_mut(&p) {
+        Some(items) if at < items.len() => {
+            items.remove(at);
+            items.is_empty()
+        }
+        _ => false,
+    };
+    if empty {
+        doc.remove(&p);
+    }
+}
+
 /// The checker's problems with a draft, exactly as `calendar check`
 /// gives them for the file the editor would save: the editor checks the
 /// text [`crate::doc::write::to_text`] writes, with [`crate::load::load`].
@@ -691,6 +768,68 @@ mod tests {
             .collect();
         assert_eq!(fields, ["venue.url", "program.0.title"]);
         assert!(problems(&loaded.diagnostics, 0).is_empty());
+    }
+
+    #[test]
+    fn problems_without_an_input_are_known() {
+        let mut doc = Doc::parse(FILE).unwrap();
+        assert!(has_input(&doc, 1, "venue.name"));
+        assert!(has_input(&doc, 1, "startTime"));
+        assert!(!has_input(&doc, 1, ""), "the event itself");
+        assert!(!has_input(&doc, 1, "colour"), "an unknown field");
+        assert!(!has_input(&doc, 1, "program.0.time"), "no row 0 yet");
+        assert_eq!(add_row(&mut doc, 1, "program"), Some(0));
+        assert!(has_input(&doc, 1, "program.0.time"));
+        assert!(has_input(&doc, 1, "program.0.speakers"));
+        assert!(!has_input(&doc, 1, "program.0.name"), "a speaker's field");
+        assert!(!has_input(&doc, 1, "program.1.time"), "past the end");
+        assert!(!has_input(&doc, 1, "program.x.time"));
+        assert!(!has_input(&doc, 1, "program.0"), "the row itself");
+        assert!(!has_input(&doc, 1, "programme.0.time"));
+        assert!(
+            !has_input(&doc, 0, "program.0.time"),
+            "another event's rows"
+        );
+        assert_eq!(add_row(&mut doc, 1, "speakers"), Some(0));
+        assert!(has_input(&doc, 1, "speakers.0.affiliation"));
+        assert!(!has_input(&doc, 1, "speakers.0.time"));
+    }
+
+    #[test]
+    fn rows_are_added_moved_and_removed() {
+        let mut doc = Doc::parse(FILE).unwrap();
+        let titles = |doc: &Doc| {
+            (0..list_len(doc, 1, "program"))
+                .map(|i| value(doc, 1, &format!("program.{i}.title")))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(list_len(&doc, 1, "program"), 0);
+        for title in ["開会", "講演", "閉会"] {
+            let at = add_row(&mut doc, 1, "program").unwrap();
+            set(&mut doc, 1, &format!("program.{at}.title"), title, 2026);
+        }
+        assert_eq!(titles(&doc), ["開会", "講演", "閉会"]);
+        swap_rows(&mut doc, 1, "program", 2, 1);
+        assert_eq!(titles(&doc), ["開会", "閉会", "講演"]);
+        swap_rows(&mut doc, 1, "program", 2, 3);
+        swap_rows(&mut doc, 1, "speakers", 0, 1);
+        assert_eq!(
+            titles(&doc),
+            ["開会", "閉会", "講演"],
+            "no row 3: nothing moved"
+        );
+        remove_row(&mut doc, 1, "program", 0);
+        remove_row(&mut doc, 1, "program", 5);
+        assert_eq!(titles(&doc), ["閉会", "講演"]);
+        remove_row(&mut doc, 1, "program", 1);
+        remove_row(&mut doc, 1, "program", 0);
+        assert_eq!(doc.get("/events/1/program"), None, "no empty list left");
+        // A field that is not a list gets no rows.
+        set(&mut doc, 1, "speakers", "芝 忠", 2026);
+        assert_eq!(add_row(&mut doc, 1, "speakers"), None);
+        assert_eq!(list_len(&doc, 1, "speakers"), 0);
+        assert_eq!(row_fields("speakers")[0].name, "name");
+        assert!(row_fields("venue").is_empty());
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //!   requests)
 //! - `sheet`: spreadsheets (CSV) previewed, mapped and merged; CSV out
 //! - `list`: the events by month, search, project filter, file problems
-//! - `form`: one event's fields, programme and speakers rows
+//! - `form/`: one event's page, its fields, programme and speakers rows
 //! - `actions`: 「次回を作る」 and delete (cancel first)
 //! - `preview`: the member page's own detail and month, marked 未公開
 //! - `publish`: download, 「GitHubで公開」, commit with a token

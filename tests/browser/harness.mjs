@@ -8,8 +8,8 @@
 // NOW, which is also the build's "now" (SOURCE_DATE_EPOCH, set by `make
 // test` for the build and inherited by the `calendar` runs of the tests).
 // `launch()` gives a browser whose every context, however a test makes it,
-// has that clock; a test that needs another "now" says which
-// (`newContext({ now })`, `open(browser, url, { now })` or
+// has that clock; a test opens its pages with `open()` and, when it needs
+// another "now", says which (`open(browser, url, { now })` or
 // `page.clock.setFixedTime`). No test reads the machine's clock: `make
 // test` runs the suite again with it years ahead and behind (faketime).
 
@@ -111,19 +111,47 @@ export async function launch() {
   return browser;
 }
 
-/** A new page at a phone or desktop size, with errors collected; its
- * clock reads `now` (NOW unless told). */
-export async function open(browser, url, { width = 1280, height = 900, locale = 'ja-JP', userAgent, now = NOW } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, locale, userAgent, acceptDownloads: true, now });
+/**
+ * The one way the tests open a page: a new page in a context of its own,
+ * made by `launch()`'s newContext (so its clock is fixed), at `url` (none:
+ * a blank page). Options, each defaulting to what most tests want:
+ * - `width`, `height` (1280 × 900; a phone is 390 × 844), `scale` (the
+ *   deviceScaleFactor, 1), `locale` ('ja-JP'), `userAgent`,
+ *   `javaScriptEnabled` (true), `acceptDownloads` (true);
+ * - `now`: what the page's clock reads (a Date or an ISO string), NOW
+ *   unless told;
+ * - `init`: a function the page runs before its own scripts;
+ * - `ready`: whether to wait for the app's ready flag (`<html
+ *   data-ready="true">`); by default, when scripts run.
+ * The page collects `page.errors` (uncaught errors, and console errors
+ * but the browser's own /favicon.ico) and `page.requests` (the address of
+ * every request its context makes, from the first). Close it with
+ * `page.context().close()`.
+ */
+export async function open(browser, url, {
+  width = 1280, height = 900, scale = 1, locale = 'ja-JP', userAgent, javaScriptEnabled = true,
+  acceptDownloads = true, now = NOW, init, ready: waitReady = javaScriptEnabled,
+} = {}) {
+  const context = await browser.newContext({
+    viewport: { width, height }, deviceScaleFactor: scale, locale, userAgent, javaScriptEnabled, acceptDownloads, now,
+  });
+  if (init) await context.addInitScript(init);
   const page = await context.newPage();
   page.errors = [];
+  page.requests = [];
+  context.on('request', (r) => page.requests.push(r.url()));
   page.on('pageerror', (e) => page.errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
-  await page.goto(url);
-  await ready(page);
+  page.on('console', (m) => {
+    // Not the page's: the browser asks a page without an icon link (the
+    // embed, opened on its own) for /favicon.ico.
+    if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico')) page.errors.push(m.text());
+  });
+  if (url) await page.goto(url);
+  if (url && waitReady) await ready(page);
   return page;
 }
 
+/** Waits for the app's ready flag. */
 export async function ready(page) {
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 20000 });
 }

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, ready, eventIds } from './harness.mjs';
+import { serve, launch, open, ready, eventIds } from './harness.mjs';
 
 const dist = process.env.DIST ?? 'dist';
 const original = fs.readFileSync(path.join(dist, 'events.json'), 'utf8');
@@ -33,13 +33,9 @@ const grid = '[data-testid="month-grid"]';
 const updated = '[data-testid="updated"]';
 const latest = 'boshoku-seminar-2004-03-03';
 
-/** Loads the page and waits until the service worker controls it. */
-async function controlled(context) {
-  const page = await context.newPage();
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(String(e)));
-  await page.goto(server.url);
-  await ready(page);
+/** Opens the page and waits until the service worker controls it. */
+async function controlled() {
+  const page = await open(browser, server.url);
   const scope = await page.evaluate(async () => {
     const registration = await navigator.serviceWorker.ready;
     if (!navigator.serviceWorker.controller) {
@@ -60,10 +56,7 @@ async function reload(page) {
 }
 
 test('the manifest names the app in Japanese, with icons that exist', async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await ready(page);
+  const page = await open(browser, server.url);
   const href = await page.$eval('link[rel="manifest"]', (l) => l.href);
   assert.equal(href, `${server.url}manifest.webmanifest`);
   const manifest = await (await page.request.get(href)).json();
@@ -82,26 +75,23 @@ test('the manifest names the app in Japanese, with icons that exist', async () =
   }
   const theme = await page.$eval('meta[name="theme-color"]', (m) => m.content);
   assert.equal(theme, manifest.theme_color);
-  await context.close();
+  await page.context().close();
 });
 
 test('the data update time is shown, in Tokyo time, in both languages', async () => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await ready(page);
+  const page = await open(browser, server.url, { width: 390, height: 844 });
   assert.equal((await page.textContent(updated)).trim(), 'データ最終更新: 2026年11月29日 21:00');
   assert.ok(await page.isVisible(updated));
   await page.click('[data-testid="lang"]');
   await page.waitForFunction((sel) => document.querySelector(sel).textContent.includes('Data updated'), updated);
   assert.equal((await page.textContent(updated)).trim(), 'Data updated: Nov 29, 2026, 21:00');
-  await context.close();
+  await page.context().close();
 });
 
 test('without network a reload still shows the calendar; newer data shows once back online', async () => {
   fs.writeFileSync(dataFile, original);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
-  const page = await controlled(context);
+  const page = await controlled();
+  const context = page.context();
 
   // Offline: the page, the app and the data come from the worker's cache.
   await context.setOffline(true);

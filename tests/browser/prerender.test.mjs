@@ -5,7 +5,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, ready, eventIds } from './harness.mjs';
+import { serve, launch, open, eventIds } from './harness.mjs';
 
 const dist = process.env.DIST ?? 'dist';
 let server;
@@ -41,15 +41,8 @@ const WATCH = () => {
   }).observe({ type: 'layout-shift', buffered: true });
 };
 
-async function withoutScript(viewport) {
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport, locale: 'ja-JP' });
-  const page = await context.newPage();
-  await page.goto(server.url);
-  return page;
-}
-
 test('without JavaScript: the opening month, its events, the past or upcoming list, each with its page and .ics', async () => {
-  const page = await withoutScript({ width: 1280, height: 900 });
+  const page = await open(browser, server.url, { javaScriptEnabled: false });
   // Every event of the 2004 newsletter is past: the month of the latest one.
   assert.match(await page.textContent(`${pre} .month-heading`), /2004年（平成16年）3月/);
   assert.ok(await page.$(`${pre} [role="grid"] [data-date="2004-03-03"]`));
@@ -79,18 +72,12 @@ test('without JavaScript: the opening month, its events, the past or upcoming li
 
 for (const [label, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 390, height: 844 }]]) {
   test(`with JavaScript (${label}): the app takes over in one frame, same events, no layout shift`, async () => {
-    const before = await withoutScript(viewport);
+    const before = await open(browser, server.url, { ...viewport, javaScriptEnabled: false });
     const preGrid = await eventIds(before, `${pre} [role="grid"]`);
     const preHeading = await before.textContent(`${pre} .month-heading`);
     await before.context().close();
 
-    const context = await browser.newContext({ viewport, locale: 'ja-JP' });
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.addInitScript(WATCH);
-    await page.goto(server.url);
-    await ready(page);
+    const page = await open(browser, server.url, { ...viewport, init: WATCH });
     // Two more frames, so the watch sees the state after ready.
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     assert.equal(await page.$(pre), null, 'the pre-rendered view is gone');
@@ -103,18 +90,15 @@ for (const [label, viewport] of [['desktop', { width: 1280, height: 900 }], ['ph
     const shown = frames.slice(frames.findIndex((f) => f !== 'none'));
     assert.deepEqual(shown, ['pre', 'app'], frames.join(' → '));
     assert.ok(cls <= 0.05, `layout shift ${cls}`);
-    assert.deepEqual(errors, []);
-    await context.close();
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
   });
 }
 
 test('a URL that asks for another month: the app draws it in place of the pre-rendered one', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
-  const page = await context.newPage();
-  await page.goto(`${server.url}?month=2004-02`);
-  await ready(page);
+  const page = await open(browser, `${server.url}?month=2004-02`);
   assert.equal(await page.$(pre), null);
   assert.match(await page.textContent('.month-heading'), /2004年（平成16年）2月/);
   assert.equal(await page.$$eval('.month-grid', (g) => g.length), 1);
-  await context.close();
+  await page.context().close();
 });

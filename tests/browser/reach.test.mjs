@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, ready, axe } from './harness.mjs';
+import { serve, launch, open, ready, axe, NOW } from './harness.mjs';
 
 const dist = process.env.DIST ?? 'dist';
 const calendarTool = process.env.CALENDAR ?? 'target/release/calendar';
@@ -53,20 +53,14 @@ after(async () => {
   await withUrl?.close();
 });
 
-/** A page whose clock reads `time` (Tokyo), at a phone's size unless told. */
-async function at(url, time, { width = 390, height = 844, scale = 1 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, locale: 'ja-JP', deviceScaleFactor: scale });
-  const page = await context.newPage();
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(String(e)));
-  if (time) await page.clock.setFixedTime(new Date(time));
-  await page.goto(url);
-  return page;
-}
+/** A page whose clock reads `time` (Tokyo; NOW when null), at a phone's
+ * size unless told; the test waits for what it needs. */
+const at = (url, time, { width = 390, height = 844, scale = 1 } = {}) =>
+  open(browser, url, { width, height, scale, now: time ?? NOW, ready: false });
 
 /** Decodes the QR code in a PNG (what Chromium drew) with jsQR. */
 async function decode(png) {
-  const page = await browser.newPage();
+  const page = await open(browser);
   await page.evaluate(jsqr);
   const text = await page.evaluate(async (b64) => {
     const blob = await (await fetch(`data:image/png;base64,${b64}`)).blob();
@@ -77,7 +71,7 @@ async function decode(png) {
     const img = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
     return window.jsQR(img.data, img.width, img.height)?.data ?? null;
   }, png.toString('base64'));
-  await page.close();
+  await page.context().close();
   return text;
 }
 
@@ -181,12 +175,10 @@ test('the FAX sheet prints on one A4 page with the event, lines to fill, the FAX
 
 test('QR codes on the share page, the FAX sheet and the printed month decode to their addresses', async () => {
   // The share page moves on into the app at once: read it without scripts.
-  const shareContext = await browser.newContext({ javaScriptEnabled: false, deviceScaleFactor: 2 });
-  const share = await shareContext.newPage();
-  await share.goto(`${withUrl.url}e/${SALON}.html`);
+  const share = await open(browser, `${withUrl.url}e/${SALON}.html`, { javaScriptEnabled: false, scale: 2 });
   const sharePage = `${ADDRESS}e/${SALON}.html`;
   assert.equal(await decode(await share.locator('figure.qr svg').screenshot()), sharePage);
-  await shareContext.close();
+  await share.context().close();
 
   const sheet = await at(`${withUrl.url}fax/${SALON}.html`, null, { scale: 2, width: 900 });
   assert.equal(await decode(await sheet.locator('figure svg').screenshot()), sharePage);
@@ -221,8 +213,7 @@ async function jsonld(page, id) {
 }
 
 test('every share page carries schema.org Event data with what Google requires and recommends', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
+  const page = await open(browser, null, { javaScriptEnabled: false });
   const projects = new Map(data.projects.map((p) => [p.id, p]));
   const noAddress = [];
   for (const e of data.events) {
@@ -257,7 +248,7 @@ test('every share page carries schema.org Event data with what Google requires a
   }
   // Only events whose venue has no address in the data lack the address.
   assert.deepEqual(noAddress, data.events.filter((e) => !e.venue?.address).map((e) => e.id));
-  await context.close();
+  await page.context().close();
   // The image it names is there.
   assert.ok(fs.existsSync(path.join(urlDist, 'icons/icon-512.png')));
 });

@@ -133,9 +133,7 @@ test('an event of the stale source says so in its detail', async () => {
 });
 
 test('the pre-rendered opening view has the sources too, so the app takes over with the same events', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 }, locale: 'ja-JP', now: AT });
-  const still = await context.newPage();
-  await still.goto(server.url);
+  const still = await at(server.url, { javaScriptEnabled: false });
   const heading = await still.textContent('#prerender .month-heading');
   const preIds = await eventIds(still, '#prerender [role="grid"]');
   assert.ok(preIds.some((id) => /^(tokyo|osaka)-/.test(id)), preIds.join(' '));
@@ -146,7 +144,7 @@ test('the pre-rendered opening view has the sources too, so the app takes over w
   const imported = preIds.find((id) => /^(tokyo|osaka)-/.test(id));
   const res = await fetch(`${server.url}e/${imported}.html`);
   assert.equal(res.status, 200);
-  await context.close();
+  await still.context().close();
 
   const page = await at(server.url);
   assert.equal(await page.$('#prerender'), null);

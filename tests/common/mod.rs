@@ -1,5 +1,8 @@
-//! What the integration tests that run the maintainer tool share.
+//! What the integration tests share: running the maintainer tool at the
+//! tests' "now", and reading the JSON Schemas the site ships to hold them
+//! against the validator's own lists of fields.
 
+use iguren_calendar::load::json::{parse, Node, Value};
 use std::process::Command;
 
 /// The tests' "now" (2026-12-01 12:00 in Tokyo), as the build takes it:
@@ -16,6 +19,7 @@ pub fn run(args: &[&str]) -> (i32, String, String) {
 }
 
 /// Runs `calendar ARGS` with `SOURCE_DATE_EPOCH` set to `epoch`.
+#[allow(dead_code)]
 pub fn run_at(epoch: &str, args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_calendar"))
         .args(args)
@@ -27,4 +31,49 @@ pub fn run_at(epoch: &str, args: &[&str]) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
+}
+
+/// A JSON Schema the site ships (`public/NAME`), parsed. Its text is kept
+/// for the rest of the test run (the nodes borrow it).
+#[allow(dead_code)]
+pub fn schema(name: &str) -> Node<'static> {
+    let path = std::path::Path::new("public").join(name);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+    parse(Box::leak(text.into_boxed_str())).unwrap_or_else(|e| panic!("{path:?}: {e:?}"))
+}
+
+/// The member `key` of a schema object; panics naming the key when there
+/// is none.
+#[allow(dead_code)]
+pub fn member<'a>(n: &'a Node<'a>, key: &str) -> &'a Node<'a> {
+    match &n.value {
+        Value::Object(m) => {
+            &m.iter()
+                .find(|m| m.key == key)
+                .unwrap_or_else(|| panic!("{key}"))
+                .node
+        }
+        _ => panic!("{key}: not an object"),
+    }
+}
+
+/// Asserts that each schema object, named by its kind, declares in its
+/// `properties` the same field names as the validator's list for that kind
+/// (`load::FIELDS`, `load::SOURCE_FIELDS`).
+#[allow(dead_code)]
+pub fn assert_same_fields(objects: &[(&str, &Node)], validator: &[(&str, &[&str])]) {
+    for (kind, node) in objects {
+        let mut declared: Vec<String> = match &member(node, "properties").value {
+            Value::Object(m) => m.iter().map(|m| m.key.to_string()).collect(),
+            _ => panic!("{kind}: properties is not an object"),
+        };
+        declared.sort();
+        let (_, fields) = validator
+            .iter()
+            .find(|(k, _)| k == kind)
+            .unwrap_or_else(|| panic!("{kind}: not in the validator's list"));
+        let mut fields: Vec<String> = fields.iter().map(|s| s.to_string()).collect();
+        fields.sort();
+        assert_eq!(declared, fields, "{kind}");
+    }
 }
