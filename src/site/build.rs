@@ -7,9 +7,10 @@
 //! site's names, then the Content-Security-Policy. Pure: the maintainer
 //! tool reads the inputs and writes what this returns.
 
+use crate::model::text::Text;
 use crate::model::Catalog;
 use crate::site::{brand, csp, prerender, publish, reach, share};
-use crate::sources::merge;
+use crate::sources::attach::{self, Fetched, Problem};
 use crate::sources::status::{self, SourceStatus};
 use chrono::NaiveDate;
 
@@ -18,9 +19,10 @@ use chrono::NaiveDate;
 pub struct Others {
     /// Every declared source with its status (fetched or not).
     pub statuses: Vec<SourceStatus>,
-    /// The last good copies: the source's id, the stored text (published
-    /// as it is) and what it loads to.
-    pub copies: Vec<(String, String, Catalog)>,
+    /// The last good copy of each source that [`attach::with_copy`] names:
+    /// its id and its text (published as it is), or why it could not be
+    /// read.
+    pub copies: Vec<(String, Result<String, Text>)>,
 }
 
 /// What one build writes.
@@ -33,6 +35,9 @@ pub struct Build {
     pub ours: usize,
     /// How many events came from the other calendars.
     pub imported: usize,
+    /// What went wrong with the other calendars (never with our site): the
+    /// page, reading the same files, says the same.
+    pub problems: Vec<Problem>,
 }
 
 /// Every file of one build. `today` is the build's day in Tokyo;
@@ -58,16 +63,24 @@ pub fn files(
     ));
     let ours = out.len();
 
-    let Others { statuses, copies } = others;
-    let mut imported = Vec::new();
-    for (id, text, loaded) in copies {
-        out.push((format!("sources/{id}.json"), text));
-        imported.push((id, loaded));
-    }
-    out.push(("sources/status.json".into(), status::write(&statuses)));
+    // The other calendars attached as the page attaches them, from the
+    // same files: the status and each source's copy.
+    let fetched = Fetched {
+        status: Some(Ok(status::write(&others.statuses))),
+        files: others.copies,
+    };
     let mut merged = catalog.clone();
     let own = merged.events.len();
-    merge::merge(&mut merged, &statuses, imported);
+    let attached = attach::attach(&mut merged, &fetched);
+    let statuses = attached.statuses;
+    for (id, text) in fetched.files {
+        if let Ok(text) = text {
+            out.push((attach::copy_path(&id), text));
+        }
+    }
+    if let Some(Ok(text)) = fetched.status {
+        out.push((status::PATH.to_string(), text));
+    }
     for e in &merged.events[own..] {
         out.push((
             publish::event_path(&e.id),
@@ -106,6 +119,7 @@ pub fn files(
         files: out,
         ours,
         imported: merged.events.len() - own,
+        problems: attached.problems,
     })
 }
 

@@ -45,6 +45,9 @@ pub fn run(file: &str, dir: &str) -> ExitCode {
             return ExitCode::from(2);
         }
     }
+    for p in &build.problems {
+        eprintln!("警告 / warning: {p}");
+    }
     let (n, m) = (build.ours, build.imported);
     println!("{dir}: カレンダーと共有ページのファイル {n} 件を書き出しました / wrote {n} calendar and share-page files");
     println!("{dir}: 他地域・他団体の予定 {m} 件と ics/federation.ics を書き出しました / wrote {m} imported events and ics/federation.ics");

@@ -11,10 +11,11 @@
 //! fresh machine, finds the last good copies in the repository.
 
 use iguren_calendar::load::{self, escape_controls};
+use iguren_calendar::model::text::Text;
 use iguren_calendar::model::Catalog;
 use iguren_calendar::site::Others;
 use iguren_calendar::sources::status::{self, SourceStatus};
-use iguren_calendar::sources::Source;
+use iguren_calendar::sources::{attach, Source};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -102,8 +103,8 @@ pub fn statuses(sources: &[Source], known: &[SourceStatus]) -> Vec<SourceStatus>
 }
 
 /// The other calendars for `calendar publish`: every declared source with
-/// its status, and the last good copies found in the store (a missing or
-/// damaged copy only warns: it never fails our site).
+/// its status, and the last good copies found in the store, read as they
+/// are (the core attaches them and says what is wrong: it only warns).
 pub fn stored(events: &str, ours: &Catalog) -> Others {
     let declared = match check(events, ours) {
         Ok(Some((sources, _))) => sources,
@@ -111,21 +112,19 @@ pub fn stored(events: &str, ours: &Catalog) -> Others {
     };
     let store = store_path(events);
     let statuses = statuses(&declared, &read_status(&store));
-    let mut copies = Vec::new();
-    for s in &statuses {
-        let id = &s.source.id;
-        let path = store.join(format!("{id}.json"));
-        let Ok(text) = std::fs::read_to_string(&path) else {
-            if s.last_success.is_some() {
-                eprintln!("警告 / warning: {}: ありません / missing", path.display());
-            }
-            continue;
-        };
-        let loaded = load::load(&text);
-        for d in loaded.diagnostics.iter().take(5) {
-            eprintln!("警告 / warning: {}:{d}", path.display());
-        }
-        copies.push((id.clone(), text, loaded.catalog));
-    }
+    let copies = attach::with_copy(&statuses)
+        .map(|s| {
+            let id = s.source.id.clone();
+            let path = Path::new(events).with_file_name(attach::copy_path(&id));
+            let text = std::fs::read_to_string(&path).map_err(|e| {
+                let shown = escape_controls(&path.to_string_lossy());
+                Text::both(
+                    format!("{shown}: 読めません: {e}"),
+                    format!("{shown}: cannot read: {e}"),
+                )
+            });
+            (id, text)
+        })
+        .collect();
     Others { statuses, copies }
 }
