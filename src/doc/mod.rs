@@ -23,6 +23,7 @@
 //! ```
 
 pub mod draft;
+pub mod fields;
 pub mod form;
 pub mod github;
 pub mod input;

@@ -1,0 +1,259 @@
+//! The fields of an event as the editor's form shows them: each one's
+//! path (`venue.name`), its labels and hint in Japanese and English, and
+//! the kind of input it takes; the rows of a programme and of speakers;
+//! the statuses with their labels. Data only: [`super::form`] reads and
+//! writes the document through them.
+
+/// What kind of input a field takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// One line of text.
+    Line,
+    /// Several lines (a description).
+    Lines,
+    /// A day: `2004/2/25`, `2月25日`, … stored as `2004-02-25`.
+    Day,
+    /// A time: `18:30`, `18時30分`, … stored as `18:30`.
+    Time,
+    Url,
+    Email,
+    Phone,
+    /// One of the file's projects.
+    Project,
+    /// scheduled, tentative or cancelled.
+    Status,
+    /// The event's id.
+    Id,
+}
+
+/// One field of the event form.
+#[derive(Debug, Clone, Copy)]
+pub struct Field {
+    /// The path below the event, with dots: the input's `name`.
+    pub name: &'static str,
+    pub label: (&'static str, &'static str),
+    pub hint: (&'static str, &'static str),
+    pub kind: Kind,
+}
+
+const fn f(
+    name: &'static str,
+    label: (&'static str, &'static str),
+    hint: (&'static str, &'static str),
+    kind: Kind,
+) -> Field {
+    Field {
+        name,
+        label,
+        hint,
+        kind,
+    }
+}
+
+/// The form's fields in order. `startTime` and `endTime` are the time
+/// parts of `start` and `end` (empty for an all-day event); the
+/// programme's and speakers' rows have fields of their own
+/// ([`PROGRAM_FIELDS`], [`SPEAKER_FIELDS`]).
+pub const FIELDS: &[Field] = &[
+    f(
+        "project",
+        ("プロジェクト", "Project"),
+        ("主催するグループ", "The group that runs it"),
+        Kind::Project,
+    ),
+    f(
+        "title",
+        ("タイトル", "Title"),
+        (
+            "例: 第41回日韓ビジネス協議会",
+            "e.g. 41st Japan–Korea Business Council",
+        ),
+        Kind::Line,
+    ),
+    f(
+        "titleEn",
+        ("英語のタイトル", "Title in English"),
+        ("任意", "Optional"),
+        Kind::Line,
+    ),
+    f(
+        "start",
+        ("開始日", "Start date"),
+        ("例: 2004/2/25、2月25日", "e.g. 2004/2/25"),
+        Kind::Day,
+    ),
+    f(
+        "startTime",
+        ("開始時刻", "Start time"),
+        (
+            "空なら終日。例: 18:30、18時30分",
+            "Empty for all day; e.g. 18:30",
+        ),
+        Kind::Time,
+    ),
+    f(
+        "end",
+        ("終了日", "End date"),
+        ("複数日にわたるときだけ", "Only when it spans days"),
+        Kind::Day,
+    ),
+    f(
+        "endTime",
+        ("終了時刻", "End time"),
+        ("例: 20:30。未定なら空", "e.g. 20:30; empty if not known"),
+        Kind::Time,
+    ),
+    f(
+        "venue.name",
+        ("会場", "Venue"),
+        ("例: 神奈川中小企業センター", "e.g. Kanagawa SME Center"),
+        Kind::Line,
+    ),
+    f(
+        "venue.room",
+        ("部屋", "Room"),
+        ("例: 6階 第1会議室", "e.g. 6F Room 1"),
+        Kind::Line,
+    ),
+    f(
+        "venue.address",
+        ("住所", "Address"),
+        (
+            "例: 横浜市中区尾上町5-80",
+            "e.g. 5-80 Onoe-cho, Naka-ku, Yokohama",
+        ),
+        Kind::Line,
+    ),
+    f(
+        "venue.phone",
+        ("会場の電話", "Venue phone"),
+        ("例: 045-633-5192", "e.g. 045-633-5192"),
+        Kind::Phone,
+    ),
+    f(
+        "venue.url",
+        ("会場の地図・案内", "Venue map or page"),
+        ("https:// で始まるアドレス", "An https:// address"),
+        Kind::Url,
+    ),
+    f(
+        "fee",
+        ("参加費", "Fee"),
+        ("例: 1,000円 当日支払い", "e.g. ¥1,000 at the door"),
+        Kind::Line,
+    ),
+    f(
+        "capacity",
+        ("定員", "Capacity"),
+        ("例: 40名", "e.g. 40 people"),
+        Kind::Line,
+    ),
+    f(
+        "contact.name",
+        ("申込先・問い合わせ", "Contact"),
+        ("例: 事務局 田中", "e.g. Secretariat, Tanaka"),
+        Kind::Line,
+    ),
+    f(
+        "contact.phone",
+        ("電話", "Phone"),
+        ("例: 045-633-5192", "e.g. 045-633-5192"),
+        Kind::Phone,
+    ),
+    f(
+        "contact.fax",
+        ("FAX", "Fax"),
+        ("例: 045-633-5194", "e.g. 045-633-5194"),
+        Kind::Phone,
+    ),
+    f(
+        "contact.email",
+        ("メール", "E-mail"),
+        ("例: info@example.jp", "e.g. info@example.jp"),
+        Kind::Email,
+    ),
+    f(
+        "contact.url",
+        ("申込ページ", "Sign-up page"),
+        ("https:// で始まるアドレス", "An https:// address"),
+        Kind::Url,
+    ),
+    f(
+        "contact.note",
+        ("申込方法など", "How to apply"),
+        ("例: FAXかメールで", "e.g. by fax or e-mail"),
+        Kind::Line,
+    ),
+    f(
+        "description",
+        ("説明", "Description"),
+        ("会報に書いたこと", "What the newsletter said"),
+        Kind::Lines,
+    ),
+    f(
+        "url",
+        ("詳しい情報のリンク", "Link for details"),
+        ("https:// で始まるアドレス", "An https:// address"),
+        Kind::Url,
+    ),
+    f(
+        "status",
+        ("状態", "Status"),
+        (
+            "中止も消さずに「中止」に",
+            "Keep a cancelled event as cancelled",
+        ),
+        Kind::Status,
+    ),
+    f(
+        "id",
+        ("ID", "Id"),
+        ("公開後は変えられません", "Cannot change once published"),
+        Kind::Id,
+    ),
+];
+
+/// The fields of one programme row, below `program.<n>.`.
+pub const PROGRAM_FIELDS: &[Field] = &[
+    f(
+        "time",
+        ("時刻", "Time"),
+        ("例: 18:10", "e.g. 18:10"),
+        Kind::Time,
+    ),
+    f(
+        "title",
+        ("内容", "Item"),
+        ("例: 開会挨拶", "e.g. Opening"),
+        Kind::Line,
+    ),
+    f(
+        "speakers",
+        ("講師", "Speakers"),
+        ("名前（所属）、名前", "Name (affiliation), name"),
+        Kind::Line,
+    ),
+];
+
+/// The fields of one speaker row, below `speakers.<n>.`.
+pub const SPEAKER_FIELDS: &[Field] = &[
+    f(
+        "name",
+        ("講師名", "Speaker"),
+        ("例: 芝 忠", "e.g. Tadashi Shiba"),
+        Kind::Line,
+    ),
+    f(
+        "affiliation",
+        ("所属・役職", "Affiliation"),
+        ("例: かながわ異グ連 事務局長", "e.g. Secretary-general"),
+        Kind::Line,
+    ),
+];
+
+/// The status values with their labels.
+pub const STATUSES: &[(&str, (&str, &str))] = &[
+    ("scheduled", ("予定どおり", "Scheduled")),
+    ("tentative", ("仮（未確定）", "Tentative")),
+    ("cancelled", ("中止", "Cancelled")),
+];
