@@ -15,7 +15,8 @@
 //!   Tokyo", once.
 //! - [`ics`]: RFC 5545 files, byte for byte.
 //! - [`views`]: what the member page shows, computed without HTML: the
-//!   month grid, the list, filters and search, the URL query, labels,
+//!   month grid, the list, filters and search, the URL query, labels, an
+//!   event's facts (for the detail, the share page and the FAX sheet),
 //!   links, sign-up.
 //! - [`doc`]: the events file as an editable document (the editor's core):
 //!   the document, its byte-stable writer, form fields, drafts and ids,

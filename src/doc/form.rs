@@ -380,10 +380,8 @@ pub fn speakers_cell(list: Option<&Value>) -> String {
             Value::String { value, .. } => Some(value.clone()),
             Value::Object { .. } => {
                 let name = s.get("name").and_then(Value::as_str)?;
-                Some(match s.get("affiliation").and_then(Value::as_str) {
-                    Some(a) => format!("{name}（{a}）"),
-                    None => name.to_string(),
-                })
+                let affiliation = s.get("affiliation").and_then(Value::as_str);
+                Some(crate::model::credit(name, affiliation))
             }
             _ => None,
         })

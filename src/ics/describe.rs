@@ -6,7 +6,7 @@
 //! the speakers, fee, capacity, programme, contact and the free text.
 //! Lines are joined with `\n`; blocks are set apart by an empty line.
 
-use crate::model::{Contact, Event, Speaker, Venue, When};
+use crate::model::{credit, Contact, Event, Speaker, Venue, When};
 
 /// `name room, address`; `None` when nothing is known.
 pub fn location(venue: &Venue) -> Option<String> {
@@ -103,10 +103,7 @@ fn contact_lines(contact: &Contact) -> Vec<String> {
 fn speakers(speakers: &[Speaker]) -> String {
     speakers
         .iter()
-        .map(|s| match non_blank(&s.affiliation) {
-            Some(a) => format!("{}（{a}）", s.name.trim()),
-            None => s.name.trim().to_string(),
-        })
+        .map(|s| credit(s.name.trim(), non_blank(&s.affiliation)))
         .collect::<Vec<_>>()
         .join("、")
 }

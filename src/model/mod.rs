@@ -215,6 +215,25 @@ pub struct Speaker {
     pub affiliation: Option<String>,
 }
 
+impl Speaker {
+    /// How a speaker is written everywhere: [`credit`] of the name and
+    /// the affiliation.
+    pub fn credit(&self) -> String {
+        credit(&self.name, self.affiliation.as_deref())
+    }
+}
+
+/// A speaker as every page and file writes one: `名前（所属）`, or the
+/// name alone (`芝 忠（事務局長）`, `中島博士`). The one place of this
+/// format: the detail, the share page, the `.ics` notes and the editor's
+/// speakers cell all call it.
+pub fn credit(name: &str, affiliation: Option<&str>) -> String {
+    match affiliation {
+        Some(a) => format!("{name}（{a}）"),
+        None => name.to_string(),
+    }
+}
+
 /// One timed (or untimed) item of an event's programme.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ProgramItem {
@@ -342,6 +361,17 @@ mod tests {
         assert_eq!(venue(None, Some("3階")).place(), "3階");
         assert_eq!(venue(Some("KSP"), None).place(), "KSP");
         assert_eq!(venue(None, None).place(), "");
+    }
+
+    #[test]
+    fn a_speaker_is_credited_with_the_affiliation_in_brackets() {
+        let mut s = Speaker {
+            name: "芝 忠".into(),
+            affiliation: Some("事務局長".into()),
+        };
+        assert_eq!(s.credit(), "芝 忠（事務局長）");
+        s.affiliation = None;
+        assert_eq!(s.credit(), "芝 忠");
     }
 
     #[test]

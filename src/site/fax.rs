@@ -2,18 +2,37 @@
 //! to print, fill in by hand and send, as the newsletter's sign-up slips.
 //!
 //! At the top the FAX number, large, and whom it goes to; then the event
-//! (title, date, venue, fee, capacity, deadline); then a line to fill for
-//! each of [`crate::views::signup::FORM_FIELDS`] and a box for a message; then the
-//! contact, and a QR code of the event's page when `site.url` is known.
+//! (its title, and `ON_THE_SHEET` of [`crate::views::facts`]: organiser,
+//! date, venue, address, fee, capacity, deadline, with the app detail's
+//! labels and values); then a line to fill for each of
+//! [`crate::views::signup::FORM_FIELDS`] and a box for a message; then the
+//! contact fact, and a QR code of the event's page when `site.url` is
+//! known.
 //! Only events whose contact has a FAX number get a sheet. The page is
 //! static HTML with its own print styles; a button prints it (and is not
 //! printed). Every data text is escaped. Native only.
 
-use crate::jp::format_when;
 use crate::model::text::Lang;
 use crate::model::{Catalog, Event};
-use crate::site::markup::{share_url, xml};
+use crate::site::markup::{fact_value, share_url, xml};
+use crate::views::facts::{facts, Key};
 use crate::views::signup::FORM_FIELDS;
+
+/// The facts of [`crate::views::facts`] that the sheet's table shows:
+/// what one needs to decide and send on one A4 page (who, when, where,
+/// what it costs, how many, by when). The venue's phone and page, the
+/// speakers, the programme, the form and the event's link stay on the
+/// event's page (the QR code leads there); the contact goes at the foot.
+/// The address's map link is for the screen: the print styles hide `a.map`.
+const ON_THE_SHEET: [Key; 7] = [
+    Key::Organiser,
+    Key::When,
+    Key::Venue,
+    Key::Address,
+    Key::Fee,
+    Key::Capacity,
+    Key::Deadline,
+];
 
 const STYLE: &str = "
 @page { size: A4 portrait; margin: 14mm 16mm; }
@@ -38,7 +57,7 @@ th { width: 26%; background: #f0f0f0; font-weight: 700; }
 .contact dd { margin: 0; }
 figure { margin: 0; text-align: center; font-size: 8pt; }
 figure svg { display: block; margin: 0 auto; }
-@media print { .screen { display: none; } body { padding: 0; } th { background: #f0f0f0; -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
+@media print { .screen, a.map { display: none; } body { padding: 0; } th { background: #f0f0f0; -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 ";
 
 /// The sheet of an event, `None` when its contact has no FAX number.
@@ -51,34 +70,17 @@ pub fn sheet(catalog: &Catalog, event: &Event) -> Option<String> {
         event.status.title_prefix(Lang::Ja),
         event.title.ja
     ));
-    let project = catalog
-        .project(&event.project)
-        .map_or(event.project.as_str(), |p| &*p.name.ja);
-    let mut facts = vec![
-        ("主催", project.to_string()),
-        ("日時", format_when(&event.when, Lang::Ja, true)),
-    ];
-    if let Some(v) = &event.venue {
-        let place = v.place();
-        if !place.is_empty() {
-            facts.push(("会場", place));
-        }
-        if let Some(a) = &v.address {
-            facts.push(("住所", a.clone()));
-        }
-    }
-    if let Some(fee) = &event.fee {
-        facts.push(("参加費", fee.clone()));
-    }
-    if let Some(c) = &event.capacity {
-        facts.push(("定員", c.clone()));
-    }
-    if let Some(d) = event.registration.as_ref().and_then(|r| r.deadline) {
-        facts.push(("申込締切", d.text(Lang::Ja)));
-    }
-    let facts: String = facts
+    let facts = facts(event, catalog, Lang::Ja);
+    let rows: String = facts
         .iter()
-        .map(|(k, v)| format!("<tr><th>{k}</th><td>{}</td></tr>\n", xml(v)))
+        .filter(|f| ON_THE_SHEET.contains(&f.key))
+        .map(|f| {
+            format!(
+                "<tr><th>{}</th><td>{}</td></tr>\n",
+                xml(&f.label.ja),
+                fact_value(&f.value)
+            )
+        })
         .collect();
     let fill: String = FORM_FIELDS
         .iter()
@@ -90,26 +92,16 @@ pub fn sheet(catalog: &Catalog, event: &Event) -> Option<String> {
         .as_deref()
         .map(|n| format!("<p>宛先：{} 行</p>", xml(n)))
         .unwrap_or_default();
-    let mut lines = Vec::new();
-    if let Some(n) = &contact.name {
-        lines.push(("申込・問い合わせ先", n.clone()));
-    }
-    if let Some(p) = &contact.phone {
-        lines.push(("TEL", p.clone()));
-    }
-    lines.push(("FAX", fax.to_string()));
-    if let Some(m) = &contact.email {
-        lines.push(("E-mail", m.clone()));
-    }
-    if let Some(a) = &contact.address {
-        lines.push(("住所", a.clone()));
-    }
-    if let Some(n) = &contact.note {
-        lines.push(("備考", n.clone()));
-    }
-    let contact_html: String = lines
+    let contact_html: String = facts
         .iter()
-        .map(|(k, v)| format!("<dt>{k}</dt><dd>{}</dd>", xml(v)))
+        .filter(|f| f.key == Key::Contact)
+        .map(|f| {
+            format!(
+                "<dt>{}</dt><dd>{}</dd>",
+                xml(&f.label.ja),
+                fact_value(&f.value)
+            )
+        })
         .collect();
     let qr = share_url(&catalog.site, event)
         .and_then(|url| {
@@ -119,7 +111,7 @@ pub fn sheet(catalog: &Catalog, event: &Event) -> Option<String> {
             ))
         })
         .unwrap_or_default();
-    let back = format!("../?e={}", event.id);
+    let back = crate::views::links::event_page("../", &event.id);
     Some(format!(
         "<!doctype html>
 <html lang=\"ja\">
@@ -136,7 +128,7 @@ pub fn sheet(catalog: &Catalog, event: &Event) -> Option<String> {
 <div class=\"to\"><div><p class=\"kind\">FAX申込書（このまま送信してください）</p><p class=\"fax\">FAX {fax_html}</p></div>{to}</div>
 <h1>{title}</h1>
 <table class=\"facts\">
-{facts}</table>
+{rows}</table>
 <p class=\"kind\">申込欄（ご記入ください）</p>
 <table class=\"fill\">
 {fill}</table>
@@ -172,5 +164,46 @@ mod tests {
         }
         // No address in the shipped data: no QR code.
         assert!(!page.contains("<svg"));
+        // The drifted words are gone: the app detail's label, the note as a line.
+        assert!(page.contains("<dl class=\"contact\"><dt>問い合わせ・申込</dt><dd>神奈川県異業種グループ連絡会議 事務局<br>TEL "));
+        assert!(!page.contains("申込・問い合わせ先") && !page.contains("備考"));
+    }
+
+    /// For every shipped event, given a FAX number if it has none, the
+    /// sheet's label/value pairs are those of `views::facts` that it shows
+    /// ([`ON_THE_SHEET`] in the table, the contact at the foot), in order,
+    /// word for word, links and all.
+    #[test]
+    fn every_sheet_says_what_the_facts_say() {
+        use crate::site::markup::tests::pairs;
+        use crate::views::facts::tests::{links, plain};
+        let text = std::fs::read_to_string("public/events.json").unwrap();
+        let catalog = crate::load::load(&text).catalog;
+        for event in &catalog.events {
+            let mut event = event.clone();
+            let contact = event.contact.get_or_insert_with(Default::default);
+            contact.fax.get_or_insert_with(|| "045-000-0000".into());
+            let page = sheet(&catalog, &event).unwrap();
+            let want = |keep: &dyn Fn(Key) -> bool| -> Vec<(String, String, Vec<String>)> {
+                facts(&event, &catalog, Lang::Ja)
+                    .iter()
+                    .filter(|f| keep(f.key))
+                    .map(|f| {
+                        let hrefs = links(&f.value).into_iter().map(|(_, h)| h).collect();
+                        (f.label.ja.to_string(), plain(&f.value), hrefs)
+                    })
+                    .collect()
+            };
+            // The table's filled rows (the lines to fill in are empty).
+            let mut table = pairs(&page, "th", "td");
+            table.retain(|(_, v, _)| !v.is_empty());
+            assert_eq!(table, want(&|k| ON_THE_SHEET.contains(&k)), "{}", event.id);
+            assert_eq!(
+                pairs(&page, "dt", "dd"),
+                want(&|k| k == Key::Contact),
+                "{}",
+                event.id
+            );
+        }
     }
 }

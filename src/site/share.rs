@@ -6,12 +6,12 @@
 //! address, and a link and a small script that continue into the app at
 //! that event (`../?e=<id>`). Every data text is escaped. Native only.
 
-use crate::jp::format_when;
 use crate::model::text::Lang;
 use crate::model::{Catalog, Event};
 use crate::site::feeds;
-use crate::site::markup::{html, share_url, xml};
+use crate::site::markup::{fact_value, html, share_url, xml};
 use crate::site::publish::{share_path, summary_line};
+use crate::views::facts::facts;
 
 /// The share page of every event: `(path, contents)`.
 pub fn files(catalog: &Catalog) -> Vec<(String, String)> {
@@ -35,14 +35,9 @@ pub fn share_page(catalog: &Catalog, event: &Event) -> String {
     let cancelled = event.status.title_prefix(Lang::Ja);
     let title = html(&format!("{cancelled}{}", event.title.ja));
     let description = html(&format!("{}（{project}）", summary_line(event)));
-    let target = format!("../?e={}", event.id);
-    let canonical = catalog.site.url.as_ref().map_or(String::new(), |base| {
-        let base = if base.ends_with('/') {
-            base.clone()
-        } else {
-            format!("{base}/")
-        };
-        let url = html(&format!("{base}{}", share_path(&event.id)));
+    let target = crate::views::links::event_page("../", &event.id);
+    let canonical = share_url(&catalog.site, event).map_or(String::new(), |url| {
+        let url = html(&url);
         format!("<meta property=\"og:url\" content=\"{url}\">\n<link rel=\"canonical\" href=\"{url}\">\n")
     });
     format!(
@@ -103,109 +98,24 @@ pub fn share_body(catalog: &Catalog, event: &Event) -> String {
 
 /// Everything the data says of an event, as plain HTML for the share page:
 /// what a browser without JavaScript (or a search engine) reads there,
-/// where the app would show its detail. Data is escaped text; links are
-/// the loader-checked http(s) addresses, `tel:` (digits) and `mailto:`.
+/// where the app would show its detail. The facts are
+/// [`crate::views::facts`], every one of them, labelled `日本語 / English`
+/// with their values in Japanese, as the app's detail words them. Data is
+/// escaped text; links are the loader-checked http(s) addresses, a map
+/// search, `tel:` (digits) and `mailto:`.
 pub fn share_details(catalog: &Catalog, event: &Event) -> String {
     use crate::site::publish::event_path;
-    use crate::views::links::{google, tel};
-    // A phone number as a tel: link (as text when it has no digits).
-    let phone = |p: &str| match tel(p) {
-        Some(t) => format!("<a href=\"{}\">{}</a>", xml(&t), xml(p)),
-        None => xml(p),
-    };
-    let mut facts: Vec<(&str, String)> = Vec::new();
-    facts.push((
-        "日時 / When",
-        xml(&format_when(&event.when, Lang::Ja, true)),
-    ));
-    if let Some(v) = &event.venue {
-        let mut place = xml(&v.place());
-        if let Some(a) = &v.address {
-            place.push_str(&format!("<br>{}", xml(a)));
-        }
-        if let Some(p) = &v.phone {
-            place.push_str(&format!("<br>{}", phone(p)));
-        }
-        if let Some(u) = &v.url {
-            place.push_str(&format!("<br><a href=\"{0}\">{0}</a>", xml(u)));
-        }
-        facts.push(("会場 / Venue", place));
-    }
-    if let Some(f) = &event.fee {
-        facts.push(("参加費 / Fee", xml(f)));
-    }
-    if let Some(c) = &event.capacity {
-        facts.push(("定員 / Capacity", xml(c)));
-    }
-    let speaker = |s: &crate::model::Speaker| match &s.affiliation {
-        Some(a) => format!("{}（{}）", xml(&s.name), xml(a)),
-        None => xml(&s.name),
-    };
-    if !event.speakers.is_empty() {
-        let list: Vec<String> = event.speakers.iter().map(speaker).collect();
-        facts.push(("講師 / Speakers", list.join("<br>")));
-    }
-    if !event.program.is_empty() {
-        let items: String = event
-            .program
-            .iter()
-            .map(|p| {
-                let time = p
-                    .time
-                    .map_or(String::new(), |t| format!("{} ", crate::jp::format_time(t)));
-                let who: Vec<String> = p.speakers.iter().map(speaker).collect();
-                let who = if who.is_empty() {
-                    String::new()
-                } else {
-                    format!("（{}）", who.join("、"))
-                };
-                format!("<li>{time}{}{who}</li>", xml(&p.title))
-            })
-            .collect();
-        facts.push(("プログラム / Programme", format!("<ul>{items}</ul>")));
-    }
-    if let Some(r) = &event.registration {
-        let mut text = String::new();
-        if let Some(u) = &r.url {
-            text.push_str(&format!(
-                "<a href=\"{}\">申込フォーム / Sign-up form</a> ",
-                xml(u)
-            ));
-        }
-        if let Some(n) = &r.note {
-            text.push_str(&xml(n));
-        }
-        if !text.is_empty() {
-            facts.push(("申込 / Sign-up", text));
-        }
-    }
-    if let Some(c) = &event.contact {
-        let mut parts: Vec<String> = Vec::new();
-        parts.extend(c.name.as_deref().map(xml));
-        parts.extend(c.phone.as_deref().map(|p| format!("TEL {}", phone(p))));
-        parts.extend(c.fax.as_deref().map(|f| format!("FAX {}", xml(f))));
-        parts.extend(
-            c.email
-                .as_deref()
-                .map(|e| format!("<a href=\"mailto:{0}\">{0}</a>", xml(e))),
-        );
-        parts.extend(
-            c.url
-                .as_deref()
-                .map(|u| format!("<a href=\"{0}\">{0}</a>", xml(u))),
-        );
-        parts.extend(c.address.as_deref().map(xml));
-        parts.extend(c.note.as_deref().map(xml));
-        if !parts.is_empty() {
-            facts.push(("問合せ / Contact", parts.join("<br>")));
-        }
-    }
-    if let Some(u) = &event.url {
-        facts.push(("詳しく / More", format!("<a href=\"{0}\">{0}</a>", xml(u))));
-    }
-    let rows: String = facts
+    use crate::views::links::google;
+    let rows: String = facts(event, catalog, Lang::Ja)
         .iter()
-        .map(|(k, v)| format!("<dt>{k}</dt><dd>{v}</dd>\n"))
+        .map(|f| {
+            format!(
+                "<dt>{} / {}</dt><dd>{}</dd>\n",
+                xml(f.label.get(Lang::Ja)),
+                xml(f.label.get(Lang::En)),
+                fact_value(&f.value)
+            )
+        })
         .collect();
     let description = event.description.as_deref().map_or(String::new(), |d| {
         format!("<p style=\"white-space:pre-line\">{}</p>\n", xml(d))
@@ -268,24 +178,66 @@ mod tests {
         for part in [
             "<dt>日時 / When</dt><dd>2004年2月25日(水) 18:00〜20:30</dd>",
             "<dt>会場 / Venue</dt><dd>かながわサイエンスパーク（KSP）内 (株)ケイエスピー西棟 3階 310会議室",
-            "<li>18:10 報告1「(株)ケイエスピーのビジネスインキュベーションの現状と課題」（志茂 武氏（(株)ケイエスピー 取締役））</li>",
+            "<li>18:10 報告1「(株)ケイエスピーのビジネスインキュベーションの現状と課題」<br>志茂 武氏（(株)ケイエスピー 取締役）</li>",
+            "<dt>住所 / Address</dt><dd>川崎市高津区坂戸3-2-1 西棟3階 <a href=\"https://www.google.com/maps/search/?api=1&amp;query=",
+            "<dt>問い合わせ・申込 / Contact</dt><dd>神奈川県異業種グループ連絡会議 事務局<br>TEL <a href=\"tel:0456335192\">045-633-5192</a><br>FAX 045-633-5194<br>E-mail <a href=\"mailto:shigeo.tanaka@m2.people.or.jp\">",
             "<a href=\"../ics/event/kawasaki-salon-2004-02-25.ics\">カレンダーに追加（.ics）",
             "https://calendar.google.com/",
         ] {
             assert!(page.contains(part), "{part}\n{page}");
         }
-        assert!(page.contains("<dt>問合せ / Contact</dt>"));
-        assert!(page.contains("href=\"tel:"));
+        assert!(page.contains("<dt>会場の電話 / Venue phone</dt><dd><a href=\"tel:0448192001\">"));
         // Hostile text stays text.
         let hostile = r##"{"site": {"name": "s", "domain": "example.jp"},
           "projects": [{"id": "p", "name": "P", "color": "#123456"}],
           "events": [{"id": "x", "project": "p", "title": "t", "start": "2004-02-25",
                       "fee": "<script>alert(1)</script>", "description": "<img src=x onerror=alert(1)>",
+                      "speakers": [{"name": "<script>alert(3)</script>", "affiliation": "'\"><b>"}],
+                      "program": [{"title": "<script>alert(4)</script>"}],
                       "contact": {"name": "\"><script>alert(2)</script>"}}]}"##;
         let loaded = crate::load::load(hostile);
         assert!(loaded.is_valid(), "{:?}", loaded.diagnostics);
         let page = share_page(&loaded.catalog, &loaded.catalog.events[0]);
         assert!(!page.contains("<script>alert"), "{page}");
         assert!(!page.contains("<img"), "{page}");
+        assert!(!page.contains("<b>"), "{page}");
+        assert!(page.contains("&lt;script&gt;alert(3)&lt;/script&gt;（&#39;&quot;&gt;&lt;b&gt;）"));
+    }
+
+    /// For every shipped event, and a hostile one, the share page's
+    /// label/value pairs are `views::facts`, in its order, word for word
+    /// (read back from the escaped HTML), links and all.
+    #[test]
+    fn every_share_page_says_what_the_facts_say() {
+        use crate::site::markup::tests::pairs;
+        use crate::views::facts::tests::{links, plain};
+        let text = std::fs::read_to_string("public/events.json").unwrap();
+        let mut catalog = crate::load::load(&text).catalog;
+        let hostile = r##"{"site": {"name": "s", "domain": "example.jp"},
+          "projects": [{"id": "p", "name": "<i>P</i>", "color": "#123456"}],
+          "events": [{"id": "x", "project": "p", "title": "t", "start": "2004-02-25",
+                      "fee": "<script>alert(1)</script> & \"more\"", "venue": {"room": "'><b>"},
+                      "program": [{"time": "10:00", "title": "<br>", "speakers": ["a&b"]}],
+                      "contact": {"name": "\"><script>", "note": "x</dd><dt>y"}}]}"##;
+        let hostile = crate::load::load(hostile);
+        assert!(hostile.is_valid(), "{:?}", hostile.diagnostics);
+        assert_eq!(
+            facts(&hostile.catalog.events[0], &catalog, Lang::Ja).len(),
+            6
+        );
+        catalog.events.extend(hostile.catalog.events);
+        for event in &catalog.events {
+            let page = share_page(&catalog, event);
+            let want: Vec<(String, String, Vec<String>)> = facts(event, &catalog, Lang::Ja)
+                .iter()
+                .map(|f| {
+                    let label = format!("{} / {}", f.label.ja, f.label.get(Lang::En));
+                    let hrefs = links(&f.value).into_iter().map(|(_, h)| h).collect();
+                    (label, plain(&f.value), hrefs)
+                })
+                .collect();
+            assert!(want.len() >= 2, "{}", event.id);
+            assert_eq!(pairs(&page, "dt", "dd"), want, "{}", event.id);
+        }
     }
 }

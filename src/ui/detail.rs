@@ -7,18 +7,20 @@
 //!
 //! It opens when `e=` names an event. Focus moves into it, Escape or a
 //! click outside closes it, and focus returns to the element that opened
-//! it. All data is shown as text; links are only the loader-checked
-//! http(s) ones, `tel:` (digits only) and `mailto:`.
+//! it. What it says of the event is [`crate::views::facts`] (the share
+//! page and the FAX sheet say the same); this file only places them. All
+//! data is shown as text; links are only the loader-checked http(s) ones,
+//! a map search, `tel:` (digits only) and `mailto:`.
 
 use super::browser;
 use super::ctx::use_ctx;
 use super::rows::status_badge;
 use super::subscribe::InAppNotice;
-use crate::jp::{format_time, format_when};
 use crate::model::text::Lang;
-use crate::model::{Contact, Event, Speaker};
+use crate::model::Event;
 use crate::site::publish::{event_path, fax_path};
-use crate::views::links::{event_page, google, map_search, outlook, tel};
+use crate::views::facts::{facts, Key, Link, LinkKind, Part, Value};
+use crate::views::links::{event_page, google, outlook};
 use crate::views::signup::{self, Way};
 use leptos::ev::KeyboardEvent;
 use leptos::html;
@@ -91,69 +93,74 @@ fn EventDialog(id: String) -> impl IntoView {
     }
 }
 
-/// A `<dt>`/`<dd>` pair when the value is there.
-fn fact(label: &'static str, value: Option<AnyView>) -> Option<impl IntoView> {
-    value.map(|v| {
-        view! {
-            <dt>{label}</dt>
-            <dd>{v}</dd>
+/// A link of a fact: the web's (and the map's) open in a new tab.
+fn link(l: Link) -> AnyView {
+    match l.kind {
+        LinkKind::Web | LinkKind::Map => {
+            let map = l.kind == LinkKind::Map;
+            view! { <a href=l.href target="_blank" rel="noopener" class:map=map>{l.text}</a> }
+                .into_any()
         }
-    })
+        LinkKind::Tel | LinkKind::Mail => view! { <a href=l.href>{l.text}</a> }.into_any(),
+    }
 }
 
-fn text(value: &Option<String>) -> Option<AnyView> {
-    value.clone().map(|v| v.into_any())
+/// The parts of a line, a space between them.
+fn parts(list: Vec<Part>) -> AnyView {
+    let mut views = Vec::new();
+    for p in list {
+        if !views.is_empty() {
+            views.push(" ".into_any());
+        }
+        views.push(match p {
+            Part::Text(t) => t.into_any(),
+            Part::Link(l) => link(l),
+        });
+    }
+    views.into_any()
 }
 
-fn external(url: &str) -> AnyView {
-    view! { <a href=url.to_string() target="_blank" rel="noopener">{url.to_string()}</a> }
+fn people(names: Vec<String>) -> AnyView {
+    names
+        .into_iter()
+        .map(|n| view! { <span class="speaker">{n}</span> })
+        .collect_view()
         .into_any()
 }
 
-fn phone(number: &str) -> AnyView {
-    match tel(number) {
-        Some(href) => view! { <a href=href>{number.to_string()}</a> }.into_any(),
-        None => number.to_string().into_any(),
+/// A fact's value: a line as it is, people a line each, the programme as
+/// a timed list, the contact's lines as a list (the app lists no other).
+fn value(value: Value) -> AnyView {
+    match value {
+        Value::Line(list) => parts(list),
+        Value::People(names) => people(names),
+        Value::Items(items) => {
+            let items = items
+                .into_iter()
+                .map(|i| {
+                    let who = (!i.speakers.is_empty())
+                        .then(|| view! { <span class="pspeakers">{people(i.speakers)}</span> });
+                    view! {
+                        <li>
+                            <span class="ptime">{i.time.unwrap_or_default()}</span>
+                            <span class="ptitle">{i.title}{who}</span>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! { <ol class="program">{items}</ol> }.into_any()
+        }
+        Value::Lines(lines) => {
+            let lines = lines
+                .into_iter()
+                .map(|l| {
+                    let label = l.label.map(|k| view! { <span class="k">{k}</span>" " });
+                    view! { <li class:note=l.note>{label}{parts(l.parts)}</li> }
+                })
+                .collect_view();
+            view! { <ul class="contact">{lines}</ul> }.into_any()
+        }
     }
-}
-
-fn speakers(list: &[Speaker]) -> Option<AnyView> {
-    (!list.is_empty()).then(|| {
-        list.iter()
-            .map(|s| {
-                let text = match &s.affiliation {
-                    Some(a) => format!("{}（{a}）", s.name),
-                    None => s.name.clone(),
-                };
-                view! { <span class="speaker">{text}</span> }
-            })
-            .collect_view()
-            .into_any()
-    })
-}
-
-fn contact(c: &Contact, lang: Lang) -> AnyView {
-    let line = |label: &'static str, v: Option<AnyView>| {
-        v.map(|v| view! { <li><span class="k">{label}</span>" "{v}</li> })
-    };
-    view! {
-        <ul class="contact">
-            {c.name.clone().map(|n| view! { <li>{n}</li> })}
-            {line("TEL", c.phone.as_deref().map(phone))}
-            {line("FAX", text(&c.fax))}
-            {line(
-                "E-mail",
-                c.email.clone().map(|m| {
-                    let href = format!("mailto:{m}");
-                    view! { <a href=href>{m}</a> }.into_any()
-                }),
-            )}
-            {line("URL", c.url.as_deref().map(external))}
-            {line(lang.pick("住所", "Address"), text(&c.address))}
-            {c.note.clone().map(|n| view! { <li class="note">{n}</li> })}
-        </ul>
-    }
-    .into_any()
 }
 
 /// The ways to sign up, as [`signup::plan`] decides them: the
@@ -163,7 +170,8 @@ fn contact(c: &Contact, lang: Lang) -> AnyView {
 fn signup(event: &Event, lang: Lang) -> Option<AnyView> {
     let plan = signup::plan(event, browser::now_tokyo())?;
     let deadline = plan.deadline.map(|d| {
-        view! { <p class="deadline">{lang.pick("申込締切：", "Deadline: ")}{d.text(lang)}</p> }
+        let label = Key::Deadline.label();
+        view! { <p class="deadline">{label.get(lang).to_owned()}{lang.pick("：", ": ")}{d.text(lang)}</p> }
     });
     let note = plan
         .note
@@ -217,41 +225,29 @@ fn way(event: &Event, way: &Way, main: bool, lang: Lang) -> AnyView {
     .into_any()
 }
 
+/// The detail of `event`: its [`facts`], the organiser and the date in
+/// the head, the sign-up box (its own words, by the day), the rest as the
+/// `<dl>`, then the description and the ways into a calendar.
 pub(crate) fn content(event: &Event, lang: Lang) -> impl IntoView {
     let ctx = use_ctx();
-    let (color, project) = ctx.project_look(&event.project, lang);
+    let facts = ctx.data.catalog.with_value(|c| facts(event, c, lang));
+    let color = ctx.project_look(&event.project, lang).0;
     let project_ja = ctx.project_look(&event.project, Lang::Ja).1;
-    let venue = event.venue.clone().unwrap_or_default();
-    let place = venue.place();
-    let address = venue.address.clone().map(|a| {
-        let map = map_search(&a);
-        view! {
-            {a}
-            " "
-            <a href=map target="_blank" rel="noopener" class="map">
-                {lang.pick("地図で見る", "Map")}
-            </a>
+    let mut project = None;
+    let mut when = None;
+    let mut list = Vec::new();
+    for f in facts {
+        match f.key {
+            Key::Organiser => project = Some(value(f.value)),
+            Key::When => when = Some(value(f.value)),
+            // The sign-up box says these, with the day's buttons.
+            Key::Deadline | Key::Signup => {}
+            _ => list.push(view! {
+                <dt>{f.label.get(lang).to_owned()}</dt>
+                <dd>{value(f.value)}</dd>
+            }),
         }
-        .into_any()
-    });
-    let program = (!event.program.is_empty()).then(|| {
-        event
-            .program
-            .iter()
-            .map(|p| {
-                let time = p.time.map(format_time).unwrap_or_default();
-                view! {
-                    <li>
-                        <span class="ptime">{time}</span>
-                        <span class="ptitle">
-                            {p.title.clone()}
-                            {speakers(&p.speakers).map(|s| view! { <span class="pspeakers">{s}</span> })}
-                        </span>
-                    </li>
-                }
-            })
-            .collect_view()
-    });
+    }
     let page = event_page(&browser::href(), &event.id);
     let google_url = google(event, &project_ja, Some(&page));
     let outlook_url = outlook(event, &project_ja, Some(&page));
@@ -278,24 +274,10 @@ pub(crate) fn content(event: &Event, lang: Lang) -> impl IntoView {
                 {status_badge(event.status, lang)}
                 {event.title.get(lang).to_owned()}
             </h2>
-            <p class="when">{format_when(&event.when, lang, true)}</p>
+            <p class="when">{when}</p>
             {signup(event, lang)}
             <super::sources::Provenance project=event.project.clone() lang=lang />
-            <dl class="facts">
-                {fact(lang.pick("会場", "Venue"), (!place.is_empty()).then(|| place.into_any()))}
-                {fact(lang.pick("住所", "Address"), address)}
-                {fact(lang.pick("会場の電話", "Venue phone"), venue.phone.as_deref().map(phone))}
-                {fact(lang.pick("会場案内", "Venue info"), venue.url.as_deref().map(external))}
-                {fact(lang.pick("参加費", "Fee"), text(&event.fee))}
-                {fact(lang.pick("定員", "Capacity"), text(&event.capacity))}
-                {fact(lang.pick("講師", "Speakers"), speakers(&event.speakers))}
-                {fact(
-                    lang.pick("プログラム", "Programme"),
-                    program.map(|p| view! { <ol class="program">{p}</ol> }.into_any()),
-                )}
-                {fact(lang.pick("問い合わせ・申込", "Contact"), event.contact.as_ref().map(|c| contact(c, lang)))}
-                {fact(lang.pick("詳細", "Details"), event.url.as_deref().map(external))}
-            </dl>
+            <dl class="facts">{list}</dl>
             {event.description.clone().map(|d| view! { <p class="description">{d}</p> })}
             <section class="add-cal" aria-labelledby="add-cal-title">
                 <h3 id="add-cal-title">{lang.pick("カレンダーに追加", "Add to calendar")}</h3>

@@ -2,7 +2,9 @@
 //! month grid ([`grid`]: rows, multi-day bars, "+N", keyboard moves, the
 //! day listed by default), the list ([`agenda`]), project filters and
 //! search ([`filter`]), the view state in the URL query ([`route`]), the
-//! words built from data ([`label`]), the grid's classes ([`looks`]), the links that are not iCalendar
+//! words built from data ([`label`]), the grid's classes ([`looks`]), an
+//! event's facts for its detail, share page and FAX sheet ([`facts`]), the
+//! links that are not iCalendar
 //! ([`links`]: Google, Outlook, `webcal://`, `tel:`, maps), sign-up
 //! ([`signup`]: open or closed, which ways, the main one, the prefilled
 //! e-mail) and percent-encoding
@@ -10,6 +12,7 @@
 //! view renders the same.
 
 pub mod agenda;
+pub mod facts;
 pub mod filter;
 pub mod grid;
 pub mod label;
