@@ -29,9 +29,7 @@ pub fn files(catalog: &Catalog) -> Vec<(String, String)> {
 pub fn share_page(catalog: &Catalog, event: &Event) -> String {
     let (head_extra, body_extra) = (share_head(catalog, event), share_body(catalog, event));
     let site = &catalog.site.name.ja;
-    let project = catalog
-        .project(&event.project)
-        .map_or(event.project.as_str(), |p| &*p.name.ja);
+    let project = catalog.project_name(&event.project, Lang::Ja);
     let cancelled = event.status.title_prefix(Lang::Ja);
     let title = html(&format!("{cancelled}{}", event.title.ja));
     let description = html(&format!("{}（{project}）", summary_line(event)));
@@ -120,9 +118,7 @@ pub fn share_details(catalog: &Catalog, event: &Event) -> String {
     let description = event.description.as_deref().map_or(String::new(), |d| {
         format!("<p style=\"white-space:pre-line\">{}</p>\n", xml(d))
     });
-    let project = catalog
-        .project(&event.project)
-        .map_or(event.project.as_str(), |p| &*p.name.ja);
+    let project = catalog.project_name(&event.project, Lang::Ja);
     format!(
         "<dl>\n{rows}</dl>\n{description}<p><a href=\"../{ics}\">カレンダーに追加（.ics） / Add to calendar</a> · \
 <a href=\"{google}\">Google カレンダー / Google Calendar</a></p>\n",

@@ -210,9 +210,7 @@ pub fn facts(event: &Event, catalog: &Catalog, lang: Lang) -> Vec<Fact> {
         }
     };
     let venue = event.venue.clone().unwrap_or_default();
-    let project = catalog
-        .project(&event.project)
-        .map_or(event.project.as_str(), |p| p.name.get(lang));
+    let project = catalog.project_name(&event.project, lang);
     add(Key::Organiser, Some(Value::text(project)));
     let when = format_when(&event.when, lang, true);
     add(Key::When, Some(Value::text(&when)));
