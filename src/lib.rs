@@ -22,7 +22,7 @@
 //!   the document, its byte-stable writer, form fields, drafts and ids,
 //!   dates as people type them, GitHub.
 //! - [`csv`]: spreadsheet rows to and from events. [`sources`]: other
-//!   calendars, normalised and merged (fetched by the tool only).
+//!   calendars, normalised, merged and attached (fetched by the tool only).
 //! - [`site`]: what the build writes (native only, except the paths and
 //!   share files the page links to): calendar files, share pages, the
 //!   pre-rendered view, feeds, JSON-LD, FAX sheets, QR codes, the CSP.
