@@ -250,7 +250,7 @@ function busiestProject(file, month) {
 }
 
 // The month our app opens on without ?month=: the one the build computed
-// with src/grid.rs (initial_month) and wrote into the pre-rendered view of
+// with src/views/grid.rs (initial_month) and wrote into the pre-rendered view of
 // the site's index.html (`data-month`, src/prerender.rs). "YYYY-MM".
 function openingMonth(root) {
   const html = fs.readFileSync(path.join(root, 'index.html'), 'utf8');

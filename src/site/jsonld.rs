@@ -12,9 +12,10 @@
 //! the data can end the `<script>` or open a comment in it. Native only.
 
 use crate::ics::describe;
+use crate::jp::tokyo::with_offset as local;
 use crate::model::text::Lang;
 use crate::model::{Catalog, Event, Status, When};
-use crate::site::markup::{base_url, json_string, local, share_url};
+use crate::site::markup::{base_url, json_string, share_url};
 
 /// The `<script type="application/ld+json">` element of an event.
 pub fn script(catalog: &Catalog, event: &Event) -> String {

@@ -69,12 +69,7 @@ pub fn json_string(text: &str) -> String {
 
 /// A UTC instant in Tokyo time with its offset: `2004-02-10T09:00:00+09:00`.
 pub fn instant(utc: NaiveDateTime) -> String {
-    local(crate::jp::tokyo::from_utc(utc))
-}
-
-/// A local (Tokyo) date-time with its offset: `2004-02-25T18:00:00+09:00`.
-pub fn local(t: NaiveDateTime) -> String {
-    crate::jp::tokyo::with_offset(t)
+    crate::jp::tokyo::with_offset(crate::jp::tokyo::from_utc(utc))
 }
 
 /// The address of an event's share page, when `site.url` is known.

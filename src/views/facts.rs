@@ -67,10 +67,7 @@ impl Key {
 
 /// The words of the sign-up form's link (the fact's value and the app's
 /// button).
-pub const FORM: Text = Text::fixed(FORM_WORDS.0, FORM_WORDS.1);
-
-/// The words of [`FORM`], for a `&'static str` in either language.
-pub const FORM_WORDS: (&str, &str) = ("申込フォームを開く", "Open the sign-up form");
+pub static FORM: Text = Text::fixed("申込フォームを開く", "Open the sign-up form");
 
 /// One fact: what it is about, its label and its value.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -97,10 +97,7 @@ impl Way {
     /// The button's words.
     pub fn label(&self, lang: Lang) -> &'static str {
         match self {
-            Way::Form { .. } => lang.pick(
-                crate::views::facts::FORM_WORDS.0,
-                crate::views::facts::FORM_WORDS.1,
-            ),
+            Way::Form { .. } => crate::views::facts::FORM.get(lang),
             Way::Mail { .. } => lang.pick("メールで申し込む", "Sign up by e-mail"),
             Way::Phone { .. } => lang.pick("電話で申し込む", "Sign up by phone"),
             Way::Fax { .. } => lang.pick("FAX申込書を印刷", "Print the FAX sign-up sheet"),
