@@ -101,6 +101,27 @@ impl Value {
         }
     }
 
+    /// Whether two values mean the same JSON: layout, escapes and the
+    /// order of an object's members aside (a list's order counts; numbers
+    /// compare as written, so `2` and `2.0` differ). What the merge and the
+    /// change review call "unchanged".
+    pub fn same(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::String { value: a, .. }, Value::String { value: b, .. }) => a == b,
+            (Value::Array { items: a, .. }, Value::Array { items: b, .. }) => {
+                a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.same(y))
+            }
+            (Value::Object { members: a, .. }, Value::Object { members: b, .. }) => {
+                let within = |a: &[(String, Value)], b: &[(String, Value)]| {
+                    a.iter()
+                        .all(|(k, v)| b.iter().any(|(l, w)| k == l && v.same(w)))
+                };
+                a.len() == b.len() && within(a, b) && within(b, a)
+            }
+            (a, b) => a == b,
+        }
+    }
+
     /// The member `key` of an object (the first, if written twice).
     pub fn get(&self, key: &str) -> Option<&Value> {
         match self {
@@ -450,6 +471,17 @@ mod tests {
         assert_eq!(to_text(&doc), FILE);
         doc.set_text("/events/0/title", "例会2").unwrap();
         assert!(to_text(&doc).contains("\"title\": \"例会2\","));
+    }
+
+    #[test]
+    fn same_means_the_same_json_however_written() {
+        let v = |t: &str| Doc::parse(t).unwrap().root;
+        assert!(v(r#"{"a": [1, "\u3042"], "b": {}}"#).same(&v("{\n \"b\": {\n},\"a\":[1,\"あ\"]}")));
+        assert!(!v("[1, 2]").same(&v("[2, 1]")), "a list's order counts");
+        assert!(!v("2").same(&v("2.0")), "numbers as written");
+        assert!(!v(r#"{"a": 1}"#).same(&v(r#"{"a": 1, "b": 1}"#)));
+        assert!(!v(r#"{"a": 1, "a": 2}"#).same(&v(r#"{"a": 1, "b": 2}"#)));
+        assert!(!v("null").same(&v("false")));
     }
 
     #[test]
