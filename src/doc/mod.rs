@@ -27,6 +27,7 @@ pub mod fields;
 pub mod form;
 pub mod github;
 pub mod input;
+pub mod publish;
 pub mod write;
 
 use crate::load::json::{self, Node, SyntaxError};
