@@ -21,6 +21,8 @@
 //! - [`doc`]: the events file as an editable document (the editor's core):
 //!   the document, its byte-stable writer, form fields, drafts and ids,
 //!   dates as people type them, GitHub.
+//!   - [`doc::changes`]: the change review (変更点): each event added,
+//!     changed, cancelled or removed, field by field old → new, in words.
 //!   - [`doc::publish`]: what a commit publishes: `revision` counted once
 //!     per published change, `updated` stamped, the ids locked.
 //! - [`csv`]: spreadsheet rows to and from events. [`sources`]: other

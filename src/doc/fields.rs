@@ -257,3 +257,59 @@ pub const STATUSES: &[(&str, (&str, &str))] = &[
     ("tentative", ("仮（未確定）", "Tentative")),
     ("cancelled", ("中止", "Cancelled")),
 ];
+
+/// The labels of an event's members that the form has no one input for,
+/// for the change review and the merge: `start` and `end` whole (the form
+/// splits them into day and time), the rows lists whole, and the rest of
+/// the file's fields.
+pub const OTHER_EVENT_LABELS: &[(&str, (&str, &str))] = &[
+    ("start", ("開始日時", "Start")),
+    ("end", ("終了日時", "End")),
+    ("program", ("プログラム", "Programme")),
+    ("speakers", ("講師", "Speakers")),
+    ("venue", ("会場", "Venue")),
+    ("contact", ("申込先・問い合わせ", "Contact")),
+    ("contact.address", ("問い合わせ先の住所", "Contact address")),
+    ("registration", ("申込", "Sign-up")),
+    ("registration.url", ("申込フォーム", "Sign-up form")),
+    ("registration.deadline", ("申込締切", "Sign-up deadline")),
+    (
+        "registration.note",
+        ("申込についての注意", "Note on signing up"),
+    ),
+    ("revision", ("版", "Revision")),
+    ("updated", ("最終更新日時", "Last updated")),
+    ("origin", ("取り込み元", "Imported from")),
+];
+
+/// The labels of a project's members (its contact's parts are named as an
+/// event's).
+pub const PROJECT_LABELS: &[(&str, (&str, &str))] = &[
+    ("id", ("ID", "Id")),
+    ("name", ("名前", "Name")),
+    ("color", ("表示色", "Colour")),
+    ("description", ("説明", "Description")),
+    ("contact", ("連絡先", "Contact")),
+    ("contact.name", ("連絡先", "Contact")),
+    ("contact.address", ("住所", "Address")),
+    ("url", ("ホームページ", "Web page")),
+];
+
+/// The labels of the site's members.
+pub const SITE_LABELS: &[(&str, (&str, &str))] = &[
+    ("name", ("カレンダーの名前", "Calendar name")),
+    ("organizer", ("発行者", "Publisher")),
+    ("timeZone", ("タイムゾーン", "Time zone")),
+    ("url", ("公開先のアドレス", "Published address")),
+    ("repository", ("GitHubのリポジトリ", "GitHub repository")),
+    ("domain", ("団体のドメイン", "Domain")),
+    ("updated", ("データの最終更新日時", "Data last updated")),
+];
+
+/// The labels of the file's top-level members.
+pub const MEMBER_LABELS: &[(&str, (&str, &str))] = &[
+    ("site", ("サイトの設定", "Site settings")),
+    ("projects", ("プロジェクト", "Projects")),
+    ("events", ("予定", "Events")),
+    ("$schema", ("スキーマ", "Schema")),
+];

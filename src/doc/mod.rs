@@ -22,6 +22,7 @@
 //! );
 //! ```
 
+pub mod changes;
 pub mod draft;
 pub mod fields;
 pub mod form;
