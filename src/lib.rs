@@ -23,6 +23,8 @@
 //!   dates as people type them, GitHub.
 //!   - [`doc::changes`]: the change review (変更点): each event added,
 //!     changed, cancelled or removed, field by field old → new, in words.
+//!   - [`doc::merge`]: two maintainers at once: a three-way merge by event
+//!     and field, and the real conflicts to choose.
 //!   - [`doc::publish`]: what a commit publishes: `revision` counted once
 //!     per published change, `updated` stamped, the ids locked.
 //! - [`csv`]: spreadsheet rows to and from events. [`sources`]: other

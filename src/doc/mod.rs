@@ -28,6 +28,7 @@ pub mod fields;
 pub mod form;
 pub mod github;
 pub mod input;
+pub mod merge;
 pub mod publish;
 pub mod write;
 
