@@ -1,8 +1,10 @@
 //! The fields of an event as the editor's form shows them: each one's
 //! path (`venue.name`), its labels and hint in Japanese and English, and
-//! the kind of input it takes; the rows of a programme and of speakers;
-//! the statuses with their labels. Data only: [`super::form`] reads and
-//! writes the document through them.
+//! the kind of input it takes; the groups they are shown in (基本, 会場,
+//! 申込・問い合わせ, 講師・プログラム, その他, the last folded); the rows of a
+//! programme and of speakers; the statuses with their labels. Data, and
+//! the lookups of a field by its path: [`super::form`] reads and writes
+//! the document through them.
 
 /// What kind of input a field takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,7 +52,7 @@ const fn f(
     }
 }
 
-/// The form's fields in order. `startTime` and `endTime` are the time
+/// The form's fields in order, group by group ([`GROUPS`]). `startTime` and `endTime` are the time
 /// parts of `start` and `end` (empty for an all-day event); the
 /// programme's and speakers' rows have fields of their own
 /// ([`PROGRAM_FIELDS`], [`SPEAKER_FIELDS`]).
@@ -68,12 +70,6 @@ pub const FIELDS: &[Field] = &[
             "例: 第41回日韓ビジネス協議会",
             "e.g. 41st Japan–Korea Business Council",
         ),
-        Kind::Line,
-    ),
-    f(
-        "titleEn",
-        ("英語のタイトル", "Title in English"),
-        ("任意", "Optional"),
         Kind::Line,
     ),
     f(
@@ -102,6 +98,12 @@ pub const FIELDS: &[Field] = &[
         ("終了時刻", "End time"),
         ("例: 20:30。未定なら空", "e.g. 20:30; empty if not known"),
         Kind::Time,
+    ),
+    f(
+        "description",
+        ("説明", "Description"),
+        ("会報に書いたこと", "What the newsletter said"),
+        Kind::Lines,
     ),
     f(
         "venue.name",
@@ -185,10 +187,10 @@ pub const FIELDS: &[Field] = &[
         Kind::Line,
     ),
     f(
-        "description",
-        ("説明", "Description"),
-        ("会報に書いたこと", "What the newsletter said"),
-        Kind::Lines,
+        "titleEn",
+        ("英語のタイトル", "Title in English"),
+        ("任意", "Optional"),
+        Kind::Line,
     ),
     f(
         "url",
@@ -313,3 +315,126 @@ pub const MEMBER_LABELS: &[(&str, (&str, &str))] = &[
     ("events", ("予定", "Events")),
     ("$schema", ("スキーマ", "Schema")),
 ];
+
+/// A group of the form's fields, shown under its label.
+#[derive(Debug, Clone, Copy)]
+pub struct Group {
+    pub label: (&'static str, &'static str),
+    /// Its fields ([`FIELDS`] names), in order.
+    pub fields: &'static [&'static str],
+    /// Its rows lists (`speakers`, `program`), after the fields.
+    pub rows: &'static [&'static str],
+    /// Whether it starts folded: fields few events need. It opens by
+    /// itself when one of them has a problem.
+    pub folded: bool,
+}
+
+/// The form's groups, in order. Every field of [`FIELDS`] is in one of
+/// them, in the same order (a test checks it). What a newsletter entry
+/// nearly always has comes first and open; the English title, the link,
+/// the status (中止 has its own button) and the id (made by itself) are
+/// folded under その他.
+pub const GROUPS: &[Group] = &[
+    Group {
+        label: ("基本", "Basics"),
+        fields: &[
+            "project",
+            "title",
+            "start",
+            "startTime",
+            "end",
+            "endTime",
+            "description",
+        ],
+        rows: &[],
+        folded: false,
+    },
+    Group {
+        label: ("会場", "Venue"),
+        fields: &[
+            "venue.name",
+            "venue.room",
+            "venue.address",
+            "venue.phone",
+            "venue.url",
+        ],
+        rows: &[],
+        folded: false,
+    },
+    Group {
+        label: ("申込・問い合わせ", "Fee, sign-up and contact"),
+        fields: &[
+            "fee",
+            "capacity",
+            "contact.name",
+            "contact.phone",
+            "contact.fax",
+            "contact.email",
+            "contact.url",
+            "contact.note",
+        ],
+        rows: &[],
+        folded: false,
+    },
+    Group {
+        label: ("講師・プログラム", "Speakers and programme"),
+        fields: &[],
+        rows: &["speakers", "program"],
+        folded: false,
+    },
+    Group {
+        label: ("その他", "More"),
+        fields: &["titleEn", "url", "status", "id"],
+        rows: &[],
+        folded: true,
+    },
+];
+
+/// The field of [`FIELDS`] named `name`.
+pub fn field(name: &str) -> Option<&'static Field> {
+    FIELDS.iter().find(|f| f.name == name)
+}
+
+/// The group that shows `field` (a [`FIELDS`] name, or a row's field
+/// such as `program.0.time`, which is in the group of its list).
+pub fn group_of(field: &str) -> Option<&'static Group> {
+    let list = field.split('.').next().unwrap_or("");
+    GROUPS
+        .iter()
+        .find(|g| g.fields.contains(&field) || g.rows.contains(&list))
+}
+
+/// The heading of a rows list (`program`: プログラム).
+pub fn list_label(list: &str) -> Option<(&'static str, &'static str)> {
+    match list {
+        "program" | "speakers" => OTHER_EVENT_LABELS
+            .iter()
+            .find(|(name, _)| *name == list)
+            .map(|&(_, label)| label),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_field_is_in_one_group_in_order() {
+        let grouped: Vec<&str> = GROUPS
+            .iter()
+            .flat_map(|g| g.fields.iter().copied())
+            .collect();
+        let fields: Vec<&str> = FIELDS.iter().map(|f| f.name).collect();
+        assert_eq!(grouped, fields);
+        assert_eq!(fields.len(), 24);
+        assert_eq!(group_of("startTime").unwrap().label.0, "基本");
+        assert_eq!(
+            group_of("program.2.time").unwrap().label.0,
+            "講師・プログラム"
+        );
+        assert!(group_of("id").unwrap().folded);
+        assert!(group_of("colour").is_none());
+        assert_eq!(field("venue.url").unwrap().label.0, "会場の地図・案内");
+    }
+}

@@ -2,7 +2,10 @@
 //! an event has and what they are called, how what the maintainer typed
 //! goes into the document (with the id of an unpublished event kept in
 //! step with its project and date, [`follow_id`]), which of the checker's
-//! problems belong to which field, and the list of events by month.
+//! problems belong to which field and how the editor says them
+//! ([`words`]: labels, not keys; the day's own reason, at the time field
+//! when it is the time), a new event's blank form, and the list of
+//! events by month.
 //!
 //! The editor page (`src/edit/`) only draws these. A field is named by its
 //! path below the event with dots (`venue.name`, `program.0.time`): the
@@ -14,7 +17,12 @@ use crate::doc::{Doc, Value};
 use crate::load::Diagnostic;
 use chrono::{Datelike, NaiveDate};
 
-pub use crate::doc::fields::{Field, Kind, FIELDS, PROGRAM_FIELDS, SPEAKER_FIELDS, STATUSES};
+mod words;
+
+pub use crate::doc::fields::{
+    field, group_of, Field, Group, Kind, FIELDS, GROUPS, PROGRAM_FIELDS, SPEAKER_FIELDS, STATUSES,
+};
+pub use words::{field_problems, say, Said};
 
 /// The JSON Pointer of a field of the event at `index`.
 pub fn pointer(index: usize, name: &str) -> String {
@@ -26,16 +34,8 @@ pub fn pointer(index: usize, name: &str) -> String {
 pub fn value(doc: &Doc, index: usize, name: &str) -> String {
     let moment = |key: &str| doc.text(&pointer(index, key)).unwrap_or("").to_string();
     match name {
-        "start" | "end" => {
-            let m = moment(name);
-            m.split_once(['T', ' '])
-                .map_or(m.clone(), |(d, _)| d.to_string())
-        }
-        "startTime" | "endTime" => {
-            let m = moment(&name[..name.len() - 4]);
-            m.split_once(['T', ' '])
-                .map_or(String::new(), |(_, t)| t.to_string())
-        }
+        "start" | "end" => split_moment(&moment(name)).0.to_string(),
+        "startTime" | "endTime" => split_moment(&moment(&name[..name.len() - 4])).1.to_string(),
         _ => match doc.get(&pointer(index, name)) {
             Some(Value::String { value, .. }) => value.clone(),
             Some(Value::Number(n)) => n.clone(),
@@ -44,6 +44,47 @@ pub fn value(doc: &Doc, index: usize, name: &str) -> String {
             }
             _ => String::new(),
         },
+    }
+}
+
+/// The day and the time of a stored `start` or `end`:
+/// `2004-02-25T18:30` is (`2004-02-25`, `18:30`), `2004-02-25` has no
+/// time. A day that could not be read is stored as typed and joined to
+/// its time by `T` ([`set`]); it may hold a space or a `T` of its own
+/// (`2004/2/30 (Thu)`), so then the time is what follows the last `T`,
+/// unless that ends in a bracket (a weekday).
+///
+/// # Example
+/// ```
+/// use iguren_calendar::doc::form::split_moment;
+/// assert_eq!(split_moment("2004-02-25T18:30"), ("2004-02-25", "18:30"));
+/// assert_eq!(split_moment("2004/2/30 (Thu)T18:00"), ("2004/2/30 (Thu)", "18:00"));
+/// assert_eq!(split_moment("2004/2/30 (Thu)"), ("2004/2/30 (Thu)", ""));
+/// ```
+pub fn split_moment(m: &str) -> (&str, &str) {
+    if let Some((day, time)) = m.split_once(['T', ' ']) {
+        if crate::load::parse_date(day).is_ok() {
+            return (day, time);
+        }
+    }
+    match m.rsplit_once('T') {
+        Some((day, time)) if !time.ends_with([')', '）']) => (day, time),
+        _ => (m, ""),
+    }
+}
+
+/// A new event as the editor adds it: blank, with its members in the
+/// file's usual order. Nothing is guessed: the maintainer chooses the
+/// project (「選んでください」) and types the day, and the form says so
+/// until they have; its id is made from the two ([`follow_id`]).
+pub fn blank_event() -> Value {
+    let members = ["id", "project", "title", "start"]
+        .into_iter()
+        .map(|k| (k.to_string(), Value::string("")))
+        .collect();
+    Value::Object {
+        members,
+        layout: crate::doc::Layout::Auto,
     }
 }
 
@@ -148,7 +189,8 @@ pub fn id_basis(doc: &Doc, index: usize) -> Option<(String, NaiveDate)> {
 /// Keeps the id of the event at `index` in step with its project and
 /// first day after an edit, by [`draft::follow_id`]: `before` is its
 /// [`id_basis`] before the edit, `published` whether its id is published.
-/// Returns whether the id changed.
+/// An unpublished event without an id (a [`blank_event`]) gets one as
+/// soon as it has a project and a day. Returns whether the id changed.
 pub fn follow_id(
     doc: &mut Doc,
     index: usize,
@@ -157,16 +199,21 @@ pub fn follow_id(
 ) -> bool {
     let after = id_basis(doc, index);
     let taken = draft::taken_ids(doc, index);
+    let id = value(doc, index, "id");
+    if id.is_empty() && !published {
+        let new = after
+            .filter(|(project, _)| !project.is_empty())
+            .map(|(project, day)| {
+                draft::propose_id(&project, day, |c| taken.iter().any(|t| t == c))
+            });
+        return new.is_some_and(|id| doc.set_text(&pointer(index, "id"), &id).is_ok());
+    }
     fn basis(b: Option<&(String, NaiveDate)>) -> Option<(&str, NaiveDate)> {
         b.map(|(project, date)| (project.as_str(), *date))
     }
-    let new = draft::follow_id(
-        &value(doc, index, "id"),
-        published,
-        basis(before),
-        basis(after.as_ref()),
-        |id| taken.iter().any(|t| t == id),
-    );
+    let new = draft::follow_id(&id, published, basis(before), basis(after.as_ref()), |id| {
+        taken.iter().any(|t| t == id)
+    });
     new.is_some_and(|id| doc.set_text(&pointer(index, "id"), &id).is_ok())
 }
 
@@ -457,6 +504,60 @@ mod tests {
         assert_eq!(value(&doc, 0, "id"), "p-2004-03-31");
         assert!(!edit(&mut doc, "start", "4/7", true));
         assert_eq!(value(&doc, 0, "id"), "p-2004-03-31");
+    }
+
+    #[test]
+    fn a_new_event_guesses_nothing_and_gets_its_id_once_it_can() {
+        let mut doc = Doc::parse(FILE).unwrap();
+        doc.array_or_new("/events").unwrap().push(blank_event());
+        let at = 3;
+        assert_eq!(value(&doc, at, "project"), "");
+        assert_eq!(value(&doc, at, "start"), "");
+        let said: Vec<(String, String)> = field_problems(&doc, &check(&doc), at, 2026)
+            .into_iter()
+            .map(|s| (s.field, s.message.ja.to_string()))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                (
+                    "id".into(),
+                    "IDは、プロジェクトと開始日を入れると自動で付きます".into()
+                ),
+                ("project".into(), "プロジェクトを選んでください".into()),
+                ("title".into(), "タイトルを入力してください".into()),
+                ("start".into(), "開始日を入力してください".into()),
+            ]
+        );
+        let edit = |doc: &mut Doc, name: &str, typed: &str| {
+            let before = id_basis(doc, at);
+            set(doc, at, name, typed, 2004);
+            follow_id(doc, at, false, before.as_ref())
+        };
+        assert!(!edit(&mut doc, "start", "2/25"), "no project yet");
+        assert_eq!(value(&doc, at, "id"), "");
+        assert!(edit(&mut doc, "project", "p"));
+        assert_eq!(value(&doc, at, "id"), "p-2004-02-25");
+        assert!(edit(&mut doc, "start", "3/24"), "then it follows the day");
+        assert_eq!(value(&doc, at, "id"), "p-2004-03-24");
+        // Published: never made or changed here.
+        doc.array_or_new("/events").unwrap().push(blank_event());
+        set(&mut doc, 4, "project", "p", 2004);
+        set(&mut doc, 4, "start", "3/31", 2004);
+        assert!(!follow_id(&mut doc, 4, true, None));
+    }
+
+    #[test]
+    fn a_typed_day_keeps_its_time_apart() {
+        let mut doc = Doc::parse(FILE).unwrap();
+        set(&mut doc, 0, "start", "2004/2/30 (Thu)", 2004);
+        assert_eq!(value(&doc, 0, "start"), "2004/2/30 (Thu)");
+        assert_eq!(value(&doc, 0, "startTime"), "18:00");
+        set(&mut doc, 0, "startTime", "", 2004);
+        assert_eq!(value(&doc, 0, "start"), "2004/2/30 (Thu)");
+        assert_eq!(value(&doc, 0, "startTime"), "");
+        set(&mut doc, 0, "start", "2004/2/25", 2004);
+        assert_eq!(doc.text("/events/0/start"), Some("2004-02-25"));
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! What a maintainer does to a whole event: make a new one (with an id
-//! proposed from project and date), 「次回を作る」 (the next meeting of its
+//! What a maintainer does to a whole event: make a new one (blank: its
+//! project chosen and its day typed, its id proposed from them),
+//! 「次回を作る」 (the next meeting of its
 //! group, on the date its rule gives, a holiday skipped and said), and
 //! delete it, which for a published event offers 中止 first and needs a
 //! second, explicit confirmation.
@@ -23,28 +24,11 @@ pub enum Panel {
     Delete,
 }
 
-/// Adds a new event (today, the first project) and opens it.
+/// Adds a new, blank event ([`form::blank_event`]) and opens it at its
+/// project: the maintainer chooses the project and types the day (a
+/// newsletter's day, rarely today), and its id is made from the two.
 pub fn new_event(ed: Ed) {
-    let today = crate::ui::browser::today_tokyo();
-    let project = ed
-        .doc
-        .with_untracked(|d| draft::projects(d, Lang::Ja))
-        .into_iter()
-        .next()
-        .map(|(id, _, _)| id)
-        .unwrap_or_default();
-    let event = Value::Object {
-        members: vec![
-            ("id".into(), Value::string(String::new())),
-            ("project".into(), Value::string(project.clone())),
-            (
-                "start".into(),
-                Value::string(today.format("%Y-%m-%d").to_string()),
-            ),
-        ],
-        layout: crate::doc::Layout::Auto,
-    };
-    add_event(ed, event, &project, today);
+    push_event(ed, form::blank_event(), "project");
 }
 
 /// Appends an event with a proposed id and opens its form.
@@ -61,6 +45,11 @@ fn add_event(ed: Ed, mut event: Value, project: &str, day: NaiveDate) {
             None => members.insert(0, ("id".into(), Value::string(id))),
         }
     }
+    push_event(ed, event, "title");
+}
+
+/// Appends an event and opens its form at `field`.
+fn push_event(ed: Ed, event: Value, field: &str) {
     let mut at = 0;
     let now = now_utc();
     ed.doc.update(|d| {
@@ -70,7 +59,7 @@ fn add_event(ed: Ed, mut event: Value, project: &str, day: NaiveDate) {
         }
         draft::touch(d, at, None, now);
     });
-    ed.open(at, Some("title".into()));
+    ed.open(at, Some(field.into()));
 }
 
 #[component]

@@ -1,5 +1,5 @@
-//! The list page: the file's problems (each one opens its event at its
-//! field), the new-event and open-file tools, the events by month, newest
+//! The list page: the file's problems (in the editor's words, each one
+//! opening its event at its field), the new-event and open-file tools, the events by month, newest
 //! first, with search and a project filter, and below them saving.
 
 use super::publish::PublishPanel;
@@ -10,6 +10,7 @@ use crate::doc::form::{self, Row};
 use crate::jp::{format_day, format_month_heading};
 use crate::model::month::Month;
 use crate::model::text::Lang;
+use chrono::Datelike;
 use leptos::prelude::*;
 
 /// At most this many file problems are listed; the rest are counted.
@@ -100,22 +101,19 @@ fn FileProblems() -> impl IntoView {
         }
         let lang = ed.lang.get();
         let count = problems.len();
+        let year = crate::ui::browser::today_tokyo().year();
         let items = problems
             .into_iter()
             .take(MAX_PROBLEMS)
             .map(|d| {
-                let message = d.message.get(lang).to_owned();
-                let place = if d.path.is_empty() { "/".to_string() } else { d.path.clone() };
-                match form::event_of(&d.path).filter(|&i| i < ed.event_count()) {
+                // In the editor's words: the event by its title, the field
+                // by its label (the tool keeps the paths).
+                let said = ed.doc.with_untracked(|doc| form::say(doc, &d, year));
+                let message = said.message.get(lang).to_owned();
+                let place = said.place.get(lang).to_owned();
+                match said.event.filter(|&i| i < ed.event_count()) {
                     Some(index) => {
-                        let field = form::problems(std::slice::from_ref(&d), index)
-                            .first()
-                            .map(|(f, _)| f.clone());
-                        let title = ed.doc.with_untracked(|doc| {
-                            doc.text(&format!("/events/{index}/title"))
-                                .unwrap_or("")
-                                .to_string()
-                        });
+                        let field = Some(said.field);
                         view! {
                             <li>
                                 <button
@@ -124,7 +122,7 @@ fn FileProblems() -> impl IntoView {
                                     data-path=d.path.clone()
                                     on:click=move |_| ed.open(index, field.clone())
                                 >
-                                    <span class="ed-where">{format!("{title} {place}")}</span>
+                                    <span class="ed-where">{place}</span>
                                     <span>{message}</span>
                                 </button>
                             </li>
@@ -133,7 +131,7 @@ fn FileProblems() -> impl IntoView {
                     }
                     None => view! {
                         <li class="ed-problem-text" data-path=d.path.clone()>
-                            <span class="ed-where">{format!("{}:{} {place}", d.line, d.column)}</span>
+                            <span class="ed-where">{place}</span>
                             <span>{message}</span>
                         </li>
                     }

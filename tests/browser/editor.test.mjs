@@ -69,9 +69,9 @@ test('adds an event at phone width: a problem at its field, fixed, previewed, do
   assert.deepEqual(await axe(page), [], 'axe on the list');
   await page.click('[data-testid="new-event"]');
   await page.waitForSelector(form);
-  // A new event has no title yet: the checker's own words, at the field.
+  // A new event has no title yet: the checker's problem, in the form's words, at the field.
   const message = await page.textContent(fieldError('title'));
-  assert.equal(message, '必須の項目「title」がありません');
+  assert.equal(message, 'タイトルを入力してください');
   assert.deepEqual(await axe(page), [], 'axe on a form with problems');
   await page.selectOption(`${form} [name="project"]`, 'nikkan');
   await page.fill(`${form} [name="start"]`, '2004/3/24');
@@ -86,7 +86,8 @@ test('adds an event at phone width: a problem at its field, fixed, previewed, do
   await page.fill(`${form} [name="venue.name"]`, '神奈川県産業振興センター');
   await page.waitForSelector(fieldError('title'), { state: 'detached' });
   assert.equal(await page.$$eval('[data-testid="field-error"]', (els) => els.length), 0);
-  // A bad link: the checker's message; then fixed.
+  // A bad link (under その他, folded): the checker's message; then fixed.
+  await page.click('[data-testid="more-fields"] > summary');
   await page.fill(`${form} [name="url"]`, 'javascript:alert(1)');
   assert.match(await page.textContent(fieldError('url')), /http:\/\/ か https:\/\/ で始めてください/);
   await page.fill(`${form} [name="url"]`, '');
@@ -123,7 +124,7 @@ test('adds an event at phone width: a problem at its field, fixed, previewed, do
 test('the file\'s problems are listed and each opens its field', async () => {
   const page = await open(browser, `${editor()}?src=/fixtures/problem.json`, phone);
   const problems = await page.textContent('[data-testid="file-problems"]');
-  assert.match(problems, /2004-02-30 は存在しない日付です/);
+  assert.match(problems, /2004年2月30日 は存在しない日付です/);
   assert.match(await page.textContent(`${row('nikkan-2004-02-25')} [data-testid="problem-count"]`), /1/);
   await page.click('[data-testid="file-problems"] button');
   await page.waitForSelector(form);
@@ -155,6 +156,7 @@ test('a reload mid-edit restores the draft and says so; leaving asks first', asy
 test('the id of a published event cannot change; deleting it offers 中止 first', async () => {
   const page = await open(browser, editor(), phone);
   await page.click(row('nikkan-2004-02-25'));
+  await page.click('[data-testid="more-fields"] > summary');
   await page.fill(`${form} [name="id"]`, 'nikkan-renamed');
   await page.press(`${form} [name="id"]`, 'Tab');
   assert.match(await page.textContent('[data-testid="id-refused"]'), /公開済みの予定のID「nikkan-2004-02-25」は変えられません/);

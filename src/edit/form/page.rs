@@ -1,12 +1,16 @@
-//! The page of one event: its head (back to the list, the title, 未公開),
-//! the actions row (preview, 「次回を作る」, delete) with their panels, and
-//! the form itself, `[data-testid="event-form"]`: the problems no input
-//! shows, every field, then the programme's and speakers' rows. The form
-//! is drawn again when its shape changes ([`Ed::epoch`]).
+//! The page of one event: its head (back to the list, the title, 未公開,
+//! and that what is typed is kept on this device), the actions row
+//! (preview, 「次回を作る」, delete) with their panels, and the form itself,
+//! `[data-testid="event-form"]`: the problems no input shows, then the
+//! fields in their groups ([`crate::doc::form::GROUPS`]: 基本, 会場,
+//! 申込・問い合わせ, 講師・プログラム with the speakers' and programme's rows,
+//! and その他 folded until one of its fields has a problem), and the live
+//! region that says a field's problems. The form is drawn again when its
+//! shape changes ([`Ed::epoch`]).
 
-use super::fields::{field_view, OtherProblems};
+use super::fields::{field_view, use_problems, Announcer, OtherProblems, Problems};
 use super::rows::Rows;
-use crate::doc::form::FIELDS;
+use crate::doc::form::{self, Group, GROUPS};
 use crate::edit::actions::{ActionPanels, Panel};
 use crate::edit::preview::Preview;
 use crate::edit::state::{use_ed, Ed};
@@ -39,6 +43,12 @@ pub fn FormPage(index: usize) -> impl IntoView {
                     <span class="ed-badge">{ed.tr(("未公開", "Not published"))}</span>
                 })}
             </div>
+            <p class="ed-hint" data-testid="autosave-note">
+                {ed.tr((
+                    "入力は自動でこの端末に保存されます。公開するには、一覧に戻って保存してください。",
+                    "What you type is kept on this device automatically. To publish, go back to the list and save.",
+                ))}
+            </p>
             <div class="ed-tool-row" role="group" aria-label=move || ed.lang.get().pick("この予定の操作", "Actions")>
                 <button
                     type="button"
@@ -91,9 +101,10 @@ impl Ed {
 #[component]
 fn EventForm(index: usize) -> impl IntoView {
     let ed = use_ed();
-    let fields = FIELDS
+    provide_context(Problems::new(ed, index));
+    let groups = GROUPS
         .iter()
-        .map(|f| field_view(ed, index, f.name.to_string(), *f))
+        .map(|g| group_view(ed, index, g))
         .collect_view();
     view! {
         <form
@@ -103,9 +114,80 @@ fn EventForm(index: usize) -> impl IntoView {
             aria-labelledby="ed-form-title"
         >
             <OtherProblems index=index />
-            {fields}
-            <Rows index=index list="program" />
-            <Rows index=index list="speakers" />
+            {groups}
+            <Announcer />
         </form>
     }
+}
+
+/// One group of fields: a fieldset with its legend, or, folded, a
+/// `<details>` whose summary says what is inside. A folded group opens
+/// by itself when one of its fields has a problem (one that does not
+/// wait on other fields, like a new event's id).
+fn group_view(ed: Ed, index: usize, group: &'static Group) -> AnyView {
+    let fields = group
+        .fields
+        .iter()
+        .filter_map(|name| form::field(name))
+        .map(|f| field_view(ed, index, f.name.to_string(), *f))
+        .collect_view();
+    let rows = group
+        .rows
+        .iter()
+        .map(|list| view! { <Rows index=index list=*list /> })
+        .collect_view();
+    let body = view! {
+        <div class="ed-group-fields">{fields}</div>
+        {rows}
+    };
+    if !group.folded {
+        return view! {
+            <fieldset class="ed-group">
+                <legend>{ed.tr(group.label)}</legend>
+                {body}
+            </fieldset>
+        }
+        .into_any();
+    }
+    let problems = use_problems();
+    let wants_open = move || {
+        problems.said.with(|s| {
+            s.iter().any(|p| {
+                !p.waits && form::group_of(&p.field).is_some_and(|g| std::ptr::eq(g, group))
+            })
+        })
+    };
+    let node = NodeRef::<leptos::html::Details>::new();
+    let open = wants_open();
+    Effect::new(move |_| {
+        if wants_open() {
+            if let Some(details) = node.get() {
+                details.set_open(true);
+            }
+        }
+    });
+    let inside = move || {
+        let lang = ed.lang.get();
+        let labels: Vec<&str> = group
+            .fields
+            .iter()
+            .filter_map(|name| form::field(name))
+            .map(|f| lang.pick(f.label.0, f.label.1))
+            .collect();
+        format!(
+            "{}{}",
+            lang.pick(group.label.0, group.label.1),
+            lang.pick(
+                format!("（{}）", labels.join("・")),
+                format!(" ({})", labels.join(", "))
+            )
+        )
+    };
+    view! {
+        <details class="ed-group ed-folded" data-testid="more-fields" node_ref=node open=open>
+            <summary>{inside}</summary>
+            {body}
+        </details>
+    }
+    .into_any()
 }
