@@ -53,6 +53,8 @@ lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -- -D warnings
+	# The member page's build: without the checker's messages (index.html).
+	cargo clippy --target wasm32-unknown-unknown --no-default-features --features web -- -D warnings
 
 unit:
 	cargo test

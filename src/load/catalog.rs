@@ -154,15 +154,18 @@ impl Ids {
         let id = id.trim();
         scalar::check_id(id).ok()?;
         if let Some(&first) = self.0.get(id) {
-            let id = shown(id);
             w.report(
                 id_node.at,
                 &format!("{list}/{i}/id"),
-                Text::both(
+                says!(
                     format!(
-                        "ID「{id}」は {list}/{first} と重複しています（IDは一つずつ違うものに）"
+                        "ID「{}」は {list}/{first} と重複しています（IDは一つずつ違うものに）",
+                        shown(id)
                     ),
-                    format!("duplicate id \"{id}\", already used at {list}/{first}"),
+                    format!(
+                        "duplicate id \"{}\", already used at {list}/{first}",
+                        shown(id)
+                    ),
                 ),
             );
             return None;
@@ -337,7 +340,7 @@ impl Walker {
                 self.report_field(
                     o,
                     "end",
-                    Text::both(
+                    says!(
                         "開始と終了は、両方日付だけ（終日）か、両方時刻つきにしてください",
                         "start and end must both be dates (all day) or both date-times",
                     ),
@@ -350,16 +353,16 @@ impl Walker {
     /// The project an event names, reported when it is unknown or faulty.
     fn project_ref(&mut self, o: &Obj, projects: &HashMap<String, ProjectState>) -> Option<String> {
         let p = self.string(o, "project", true)?;
-        let shown_p = shown(&p);
+        let shown_p = || shown(&p);
         let problem = match projects.get(&p) {
             Some(ProjectState::Loaded) => return Some(p),
-            Some(ProjectState::Faulty(i)) => Text::both(
-                format!("プロジェクト「{shown_p}」（/projects/{i}）に問題があるため、このイベントは表示されません"),
-                format!("project \"{shown_p}\" (/projects/{i}) has problems, so this event is left out"),
+            Some(ProjectState::Faulty(i)) => says!(
+                format!("プロジェクト「{}」（/projects/{i}）に問題があるため、このイベントは表示されません", shown_p()),
+                format!("project \"{}\" (/projects/{i}) has problems, so this event is left out", shown_p()),
             ),
-            None => Text::both(
-                format!("プロジェクト「{shown_p}」は projects にありません"),
-                format!("project \"{shown_p}\" is not listed in projects"),
+            None => says!(
+                format!("プロジェクト「{}」は projects にありません", shown_p()),
+                format!("project \"{}\" is not listed in projects", shown_p()),
             ),
         };
         self.report_field(o, "project", problem);
@@ -409,7 +412,7 @@ impl Walker {
                     self.report_field(
                         &o,
                         "revision",
-                        Text::both(
+                        says!(
                             "revision は 0 以上の整数にしてください",
                             "revision must be a whole number, 0 or more",
                         ),
@@ -455,7 +458,7 @@ impl Walker {
             self.report_field(
                 &o,
                 "uid",
-                Text::both(
+                says!(
                     "uid は制御文字を含まない255文字以内にしてください",
                     "uid must be at most 255 characters, without control characters",
                 ),

@@ -18,13 +18,39 @@
 //! assert_eq!(loaded.diagnostics[0].message.get(iguren_calendar::model::text::Lang::En), "2004-02-30 is not a real date");
 //! ```
 
+/// A problem's message, `says!(ja, en)`: both languages, as
+/// [`Text::both`]. Without the `messages` feature (the member page's
+/// build, see `index.html`) the words are not compiled in at all: the
+/// message is empty and [`diagnostics`] shows the text at the problem's
+/// place instead, so the page carries none of the checker's catalogue
+/// and the editor, which has it, explains. Arguments are not evaluated
+/// then, so a variable used only in a message is unused there.
+#[cfg(feature = "messages")]
+macro_rules! says {
+    ($ja:expr, $en:expr $(,)?) => {
+        $crate::model::text::Text::both($ja, $en)
+    };
+}
+#[cfg(not(feature = "messages"))]
+macro_rules! says {
+    ($ja:expr, $en:expr $(,)?) => {
+        $crate::model::text::Text::default()
+    };
+}
+
+pub(crate) use says;
+
+#[cfg_attr(not(feature = "messages"), allow(unused_variables, unused_imports))]
 mod catalog;
 mod escape;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod generate;
 pub mod json;
+#[cfg_attr(not(feature = "messages"), allow(unused_variables, unused_imports))]
 mod scalar;
+#[cfg_attr(not(feature = "messages"), allow(unused_variables, unused_imports))]
 mod sources;
+#[cfg_attr(not(feature = "messages"), allow(unused_variables, unused_imports))]
 mod walk;
 
 pub use catalog::FIELDS;
@@ -142,10 +168,33 @@ fn diagnostics(text: &str, mut problems: Vec<walk::Found>) -> Vec<Diagnostic> {
                 line,
                 column,
                 path: escape_controls_owned(p.path),
+                #[cfg(feature = "messages")]
                 message: one_line(p.message),
+                #[cfg(not(feature = "messages"))]
+                message: at_place(text, p.at),
             }
         })
         .collect()
+}
+
+/// What a diagnostic says without the `messages` feature: the text of
+/// the file from the problem's place to the end of its line, quoted,
+/// escaped and cut as a message quotes a value ([`scalar::shown`]).
+#[cfg(not(feature = "messages"))]
+fn at_place(text: &str, at: usize) -> Text {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    // Only what can be shown is looked at: a one-line file of 10 MB
+    // with thousands of problems must not be scanned once per problem.
+    let rest = &text[at..];
+    let end = rest
+        .char_indices()
+        .take(scalar::SHOWN_CHARS + 1)
+        .find(|&(_, c)| c == '\n' || c == '\r')
+        .map_or(rest.len(), |(i, _)| i);
+    Text::new(format!("「{}」", scalar::shown(&rest[..end])))
 }
 
 /// A syntax error as the one diagnostic of a file.
@@ -155,10 +204,16 @@ fn syntax_error(text: &str, e: &json::SyntaxError) -> Diagnostic {
         line,
         column,
         path: String::new(),
+        #[cfg(feature = "messages")]
         message: Text::both(
             format!("JSONの書き方の誤り: {}", e.ja),
             format!("JSON syntax error: {}", e.en),
         ),
+        #[cfg(not(feature = "messages"))]
+        message: Text::new(format!(
+            "JSONの書き方の誤り / JSON syntax error: {}",
+            at_place(text, e.at).ja
+        )),
     }
 }
 
@@ -183,6 +238,7 @@ pub fn load_sources(text: &str, catalog: &Catalog) -> LoadedSources {
 }
 
 /// A message with anything that could break its line escaped.
+#[cfg(feature = "messages")]
 fn one_line(message: Text) -> Text {
     let escape = |part: std::borrow::Cow<'static, str>| match part {
         // The program's own words need no escaping.

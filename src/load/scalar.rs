@@ -11,12 +11,8 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 /// A problem with one value: a message in Japanese and English.
 pub type Problem = Text;
 
-fn problem(ja: impl Into<String>, en: impl Into<String>) -> Problem {
-    Text::both(ja.into(), en.into())
-}
-
 /// At most this many characters of a value are quoted in a message.
-const SHOWN_CHARS: usize = 60;
+pub(super) const SHOWN_CHARS: usize = 60;
 
 /// A value from the file as a message quotes it: control characters and
 /// line breaks escaped (see [`escape_controls`]), and cut to its first 60
@@ -89,7 +85,7 @@ pub fn check_id(s: &str) -> Result<(), Problem> {
     if ok {
         Ok(())
     } else {
-        Err(problem(
+        Err(says!(
             format!("ID「{}」はURLに使えません。半角英小文字・数字・ハイフンだけで、64文字以内にしてください（例: kawasaki-salon-2004-02-25）", shown(s)),
             format!("id \"{}\" is not URL-safe: use only a-z, 0-9 and '-', at most 64 characters (e.g. kawasaki-salon-2004-02-25)", shown(s)),
         ))
@@ -109,7 +105,7 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, Problem> {
     let mut parts = s.splitn(4, '-');
     let parts = [parts.next(), parts.next(), parts.next(), parts.next()];
     let format = || {
-        problem(
+        says!(
             format!(
                 "日付「{}」は YYYY-MM-DD の形で書いてください（例: 2004-02-25）",
                 shown(s)
@@ -127,7 +123,7 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, Problem> {
         return Err(format());
     };
     NaiveDate::from_ymd_opt(y as i32, m, d).ok_or_else(|| {
-        problem(
+        says!(
             format!("{} は存在しない日付です", shown(s)),
             format!("{} is not a real date", shown(s)),
         )
@@ -139,7 +135,7 @@ pub fn parse_time(s: &str) -> Result<NaiveTime, Problem> {
     let mut parts = s.splitn(4, ':');
     let parts = [parts.next(), parts.next(), parts.next(), parts.next()];
     let format = || {
-        problem(
+        says!(
             format!(
                 "時刻「{}」は HH:MM の形で書いてください（例: 18:00）",
                 shown(s)
@@ -156,7 +152,7 @@ pub fn parse_time(s: &str) -> Result<NaiveTime, Problem> {
         return Err(format());
     };
     NaiveTime::from_hms_opt(h, m, sec).ok_or_else(|| {
-        problem(
+        says!(
             format!("{} は存在しない時刻です（00:00〜23:59）", shown(s)),
             format!("{} is not a real time (00:00 to 23:59)", shown(s)),
         )
@@ -184,7 +180,7 @@ pub fn parse_moment(s: &str) -> Result<Moment, Problem> {
 /// returned in UTC.
 pub fn parse_instant(s: &str) -> Result<NaiveDateTime, Problem> {
     let bad = || {
-        problem(
+        says!(
             format!(
                 "日時「{}」は 2004-02-10T09:00:00+09:00 の形で書いてください（時差つき）",
                 shown(s)
@@ -214,7 +210,7 @@ pub fn parse_instant(s: &str) -> Result<NaiveDateTime, Problem> {
         // Real offsets run from -12:00 to +14:00 (Kiribati); a typo such
         // as +99:99 would otherwise shift the instant by days.
         if m >= 60 || !(-12 * 60..=14 * 60).contains(&minutes) {
-            return Err(problem(
+            return Err(says!(
                 format!(
                     "時差「{}」は正しくありません（-12:00〜+14:00、日本は +09:00）",
                     shown(off)
@@ -278,7 +274,7 @@ pub fn check_time_zone(s: &str) -> Result<String, Problem> {
     if s == "Asia/Tokyo" {
         Ok(s.to_string())
     } else {
-        Err(problem(
+        Err(says!(
             format!(
                 "タイムゾーン「{}」には対応していません（Asia/Tokyo のみ）",
                 shown(s)
@@ -296,7 +292,7 @@ pub fn check_domain(s: &str) -> Result<(), Problem> {
     if check_host(s) && s.contains('.') {
         Ok(())
     } else {
-        Err(problem(
+        Err(says!(
             format!(
                 "ドメイン「{}」の形が正しくありません（例: kanagawa-iguren.com）",
                 shown(s)
@@ -323,7 +319,7 @@ pub fn check_repository(s: &str) -> Result<(), Problem> {
     if ok {
         Ok(())
     } else {
-        Err(problem(
+        Err(says!(
             format!(
                 "リポジトリ「{}」は「持ち主/名前」の形で書いてください（例: kanagawa-iguren/calendar）",
                 shown(s)
@@ -342,7 +338,7 @@ pub fn parse_status(s: &str) -> Result<Status, Problem> {
         "scheduled" => Ok(Status::Scheduled),
         "tentative" => Ok(Status::Tentative),
         "cancelled" => Ok(Status::Cancelled),
-        other => Err(problem(
+        other => Err(says!(
             format!(
                 "status「{}」は使えません（scheduled / tentative / cancelled）",
                 shown(other)
@@ -357,12 +353,12 @@ pub fn parse_status(s: &str) -> Result<Status, Problem> {
 
 /// An end earlier than its start.
 pub fn end_before_start() -> Problem {
-    problem("終了が開始より前になっています", "end is before start")
+    says!("終了が開始より前になっています", "end is before start")
 }
 
 /// A timed event whose end is its start: an event of no length.
 pub fn end_equals_start() -> Problem {
-    problem(
+    says!(
         "終了が開始と同じ時刻です。終了を開始より後にするか、終了時刻が未定なら end を省いてください",
         "end is the same as start: make it later, or leave end out when the end time is not known",
     )
@@ -377,14 +373,14 @@ pub fn check_url(s: &str) -> Result<(), Problem> {
     } else if lower.starts_with("http://") {
         &s[7..]
     } else {
-        return Err(problem(
+        return Err(says!(
             format!("リンク「{}」は http:// か https:// で始めてください（他の形式は安全のため使えません）", shown(s)),
             format!("link \"{}\" must start with http:// or https:// (other schemes are refused for safety)", shown(s)),
         ));
     };
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     if host.is_empty() || s.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err(problem(
+        return Err(says!(
             format!(
                 "リンク「{}」はURLとして正しくありません（空白やホスト名の抜け）",
                 shown(s)
@@ -417,7 +413,7 @@ pub fn check_email(s: &str) -> Result<(), Problem> {
     if ok {
         Ok(())
     } else {
-        Err(problem(
+        Err(says!(
             format!(
                 "メールアドレス「{}」の形が正しくありません（例: info@example.jp）",
                 shown(s)
@@ -453,7 +449,7 @@ pub fn check_phone(s: &str) -> Result<(), Problem> {
     if digits >= 6 && s.chars().all(allowed) {
         Ok(())
     } else {
-        Err(problem(
+        Err(says!(
             format!(
                 "電話番号「{}」の形が正しくありません（例: 045-633-5192）",
                 shown(s)
@@ -472,7 +468,7 @@ pub fn check_color(s: &str) -> Result<(), Problem> {
     if (hex.len() == 6 || hex.len() == 3) && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
         Ok(())
     } else {
-        Err(problem(
+        Err(says!(
             format!(
                 "色「{}」は #rrggbb の形で書いてください（例: #1565c0）",
                 shown(s)

@@ -9,7 +9,7 @@ use super::json::Node;
 use super::scalar::{self, shown};
 use super::walk::{Found, Walker};
 use crate::model::source::{Format, Source, MAX_ID_CHARS};
-use crate::model::{Catalog, Text};
+use crate::model::Catalog;
 use std::collections::HashMap;
 
 const TOP_KEYS: &[&str] = &["$schema", "sources"];
@@ -51,13 +51,13 @@ pub fn sources(root: &Node<'_>, catalog: &Catalog) -> (Vec<Source>, Vec<Found>) 
         let id = w.parsed(&o, "id", true, |s| {
             scalar::check_id(s)?;
             if s.chars().count() > MAX_ID_CHARS {
-                return Err(Text::both(
+                return Err(says!(
                     format!("情報源の id は {MAX_ID_CHARS} 文字以内にしてください"),
                     format!("a source id must be at most {MAX_ID_CHARS} characters"),
                 ));
             }
             if catalog.project(s).is_some() {
-                return Err(Text::both(
+                return Err(says!(
                     format!(
                         "id「{}」はプロジェクトの id と同じです。別の id に",
                         shown(s)
@@ -71,7 +71,7 @@ pub fn sources(root: &Node<'_>, catalog: &Catalog) -> (Vec<Source>, Vec<Found>) 
         let url = w.parsed(&o, "url", true, |s| {
             scalar::check_url(s)?;
             if !s.get(..8).unwrap_or("").eq_ignore_ascii_case("https://") {
-                return Err(Text::both(
+                return Err(says!(
                     format!("情報源「{}」は https:// で始めてください", shown(s)),
                     format!("source \"{}\" must start with https://", shown(s)),
                 ));
@@ -80,7 +80,7 @@ pub fn sources(root: &Node<'_>, catalog: &Catalog) -> (Vec<Source>, Vec<Found>) 
         });
         let format = w.parsed(&o, "format", true, |s| {
             Format::parse(s).ok_or_else(|| {
-                Text::both(
+                says!(
                     format!("format「{}」は events-json か ics にしてください", shown(s)),
                     format!("format \"{}\" must be events-json or ics", shown(s)),
                 )
@@ -91,7 +91,7 @@ pub fn sources(root: &Node<'_>, catalog: &Catalog) -> (Vec<Source>, Vec<Found>) 
             if catalog.project(s).is_some() {
                 Ok(s.to_string())
             } else {
-                Err(Text::both(
+                Err(says!(
                     format!("プロジェクト「{}」は projects にありません", shown(s)),
                     format!("project \"{}\" is not listed in projects", shown(s)),
                 ))
@@ -102,7 +102,7 @@ pub fn sources(root: &Node<'_>, catalog: &Catalog) -> (Vec<Source>, Vec<Found>) 
                 w.report_field(
                     &o,
                     "id",
-                    Text::both(
+                    says!(
                         format!("id「{}」は /sources/{first} と重複しています", shown(id)),
                         format!(
                             "duplicate id \"{}\", already used at /sources/{first}",

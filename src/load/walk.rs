@@ -16,6 +16,7 @@ use std::collections::HashSet;
 pub struct Found {
     pub at: usize,
     pub path: String,
+    #[cfg_attr(not(feature = "messages"), allow(dead_code))]
     pub message: Text,
 }
 
@@ -87,7 +88,7 @@ impl Walker {
         self.report(
             node.at,
             path,
-            Text::both(
+            says!(
                 format!("{ja_want}が必要です（{got_ja}になっています）"),
                 format!("expected {en_want}, found {got}"),
             ),
@@ -98,7 +99,7 @@ impl Walker {
         self.report(
             obj.at,
             &obj.child(key),
-            Text::both(
+            says!(
                 format!("必須の項目「{key}」がありません"),
                 format!("required field \"{key}\" is missing"),
             ),
@@ -132,17 +133,13 @@ impl Walker {
             }
             // Only a problem pays for building its path.
             let child = format!("{path}/{}", pointer_escape(&m.key));
-            let key = shown(&m.key);
             let problem = if duplicate {
-                Text::both(
-                    format!("項目「{key}」が2回書かれています"),
-                    format!("field \"{key}\" appears twice"),
+                says!(
+                    format!("項目「{}」が2回書かれています", shown(&m.key)),
+                    format!("field \"{}\" appears twice", shown(&m.key)),
                 )
             } else {
-                if allowed_list.is_empty() {
-                    allowed_list = allowed.join(", ");
-                }
-                unknown_key(&m.key, &key, allowed, &allowed_list)
+                unknown_key(&m.key, allowed, &mut allowed_list)
             };
             self.report(m.key_at, &child, problem);
         }
@@ -197,7 +194,7 @@ impl Walker {
                         self.report_field(
                             obj,
                             key,
-                            Text::both(format!("「{key}」が空です"), format!("\"{key}\" is empty")),
+                            says!(format!("「{key}」が空です"), format!("\"{key}\" is empty")),
                         );
                     }
                     None
@@ -272,7 +269,13 @@ impl Walker {
 }
 
 /// An unknown key, with the field it most likely misspells.
-fn unknown_key(key: &str, quoted: &str, allowed: &[&str], allowed_list: &str) -> Problem {
+/// `allowed_list` is the list of allowed keys, written on first use.
+#[cfg(feature = "messages")]
+fn unknown_key(key: &str, allowed: &[&str], allowed_list: &mut String) -> Problem {
+    if allowed_list.is_empty() {
+        *allowed_list = allowed.join(", ");
+    }
+    let quoted = shown(key);
     let hint = allowed
         .iter()
         .map(|k| (scalar::edit_distance(key, k), k))
@@ -280,13 +283,19 @@ fn unknown_key(key: &str, quoted: &str, allowed: &[&str], allowed_list: &str) ->
         .min()
         .map(|(_, k)| *k);
     match hint {
-        Some(k) => Text::both(
+        Some(k) => says!(
             format!("知らない項目「{quoted}」です。「{k}」の書き間違いではありませんか"),
             format!("unknown field \"{quoted}\"; did you mean \"{k}\"?"),
         ),
-        None => Text::both(
+        None => says!(
             format!("知らない項目「{quoted}」です（使える項目: {allowed_list}）"),
             format!("unknown field \"{quoted}\" (allowed: {allowed_list})"),
         ),
     }
+}
+
+/// Without the `messages` feature, nothing is said (see `says!`).
+#[cfg(not(feature = "messages"))]
+fn unknown_key(_: &str, _: &[&str], _: &mut String) -> Problem {
+    Problem::default()
 }

@@ -146,7 +146,9 @@ pub type Found = (String, Text);
 /// Where and what, when the text is not JSON of the right shape.
 pub fn parse(text: &str) -> Result<(Vec<SourceStatus>, Vec<Found>), Found> {
     let root = json::parse(text).map_err(|e| {
-        let what = Text::both(
+        // Without the `messages` feature `says!` does not look at `e`.
+        let _ = &e;
+        let what = crate::load::says!(
             format!("JSONの書き方の誤り: {}", e.ja),
             format!("JSON syntax error: {}", e.en),
         );

@@ -9,7 +9,6 @@ use super::ctx::{use_ctx, Ctx};
 use super::{detail, fetch, filters, list, month, print, rows, sources, subscribe, toolbar};
 use crate::jp::format_instant_tokyo;
 use crate::load::{load, Diagnostic};
-use crate::model::text::Lang;
 use crate::views::route::{View, ViewState};
 use leptos::prelude::*;
 
@@ -102,8 +101,7 @@ fn Problems(diagnostics: Vec<Diagnostic>) -> impl IntoView {
                     <code>{format!("{}:{} {}", d.line, d.column, path)}</code>
                     " "
                     <span lang="ja">{d.message.ja.to_string()}</span>
-                    " / "
-                    <span lang="en">{d.message.get(Lang::En).to_string()}</span>
+                    {d.message.en.map(|en| view! { " / " <span lang="en">{en.to_string()}</span> })}
                 </li>
             }
         })
@@ -118,6 +116,14 @@ fn Problems(diagnostics: Vec<Diagnostic>) -> impl IntoView {
             </h2>
             <ul>{items}</ul>
             {(more > 0).then(|| view! { <p>{format!("ほか {more} 件 / {more} more")}</p> })}
+            <p>
+                <a href="edit/">
+                    {ctx.tr((
+                        "編集ページで、問題ごとに何がいけないかと直し方を確かめられます",
+                        "The editor page says what is wrong with each and how to fix it",
+                    ))}
+                </a>
+            </p>
         </section>
     })
 }

@@ -253,6 +253,8 @@ test('a file with problems: the banner says where and what, the valid events sti
   assert.match(banner, /2004-01-32/);
   assert.match(banner, /\/events\/5\/project/);
   assert.match(banner, /nosuch/);
+  // The member page carries no checker messages: the editor explains.
+  assert.ok(await page.$('[data-testid="data-error"] a[href="edit/"]'));
   const ids = await eventIds(page, list);
   assert.equal(ids.length, data.events.length - 2, ids.join());
   assert.ok(!ids.includes(data.events[1].id));
