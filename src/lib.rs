@@ -27,6 +27,8 @@
 //!     and field, and the real conflicts to choose.
 //!   - [`doc::publish`]: what a commit publishes: `revision` counted once
 //!     per published change, `updated` stamped, the ids locked.
+//!   - [`doc::proposal`]: events proposed without an account, as a link
+//!     (`edit/#proposal=…`) or a file; checked, reviewed and accepted.
 //! - [`csv`]: spreadsheet rows to and from events. [`sources`]: other
 //!   calendars, normalised, merged and attached (fetched by the tool only).
 //! - [`site`]: what the build writes (native only, except the paths and
