@@ -1,14 +1,20 @@
-//! Proposals without an account (issue 22), on the shipped data:
-//! `doc::proposal` (the link and file encodings, round trip and hostile
-//! input as properties; the size limit at its edge; review and apply
-//! against public/events.json, whose result the checker passes and which
-//! holds exactly the proposal).
+//! Proposals without an account and a year of meetings written once
+//! (issue 22), on the shipped data: `doc::proposal` (the link and file
+//! encodings, round trip and hostile input as properties; the size limit
+//! at its edge; review and apply against public/events.json, whose result
+//! the checker passes and which holds exactly the proposal) and
+//! `doc::recur` (rhythms of the newsletter's groups, a group that changed
+//! its weekday, holidays left out and said, the meetings made as events
+//! of their own with no recurrence rule).
 
+use chrono::{Datelike, NaiveDate, Weekday};
 use iguren_calendar::doc::changes::{changes, Kind};
+use iguren_calendar::doc::draft::{self, Rule};
 use iguren_calendar::doc::proposal::{
     self, decode, delivery, from_file, link, review, DecodeError, Delivery, Item, Proposal, Sender,
     LINK_LIMIT, MAX_JSON_BYTES, MAX_LINK_CHARS,
 };
+use iguren_calendar::doc::recur::{self, infer, plan, Until};
 use iguren_calendar::doc::write::to_text;
 use iguren_calendar::doc::{Doc, Layout, Value};
 use iguren_calendar::model::text::Lang;
@@ -18,6 +24,10 @@ const BASE: &str = "https://kanagawa-iguren.com/edit/";
 
 fn shipped() -> Doc {
     Doc::parse(&std::fs::read_to_string("public/events.json").unwrap()).unwrap()
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
 /// A value from JSON text, laid out when saved (as a decoded proposal's).
@@ -587,4 +597,226 @@ fn a_change_is_made_from_the_proposers_edit() {
         back.same(&json(r#"{"b": {"c": 2}, "a": null}"#)),
         "{back:?}"
     );
+}
+
+// ---- A year of meetings ----
+
+/// The first days of the meetings of `project` in the shipped file.
+fn group(doc: &Doc, project: &str) -> Vec<NaiveDate> {
+    recur::meetings(doc, project, NaiveDate::MAX)
+}
+
+#[test]
+fn the_newsletters_groups_have_their_rhythms() {
+    let doc = shipped();
+    let nikkan = infer(&group(&doc, "nikkan")).unwrap();
+    assert_eq!(
+        (nikkan.rule, nikkan.support),
+        (
+            Rule::NthWeekday {
+                n: 4,
+                weekday: Weekday::Wed
+            },
+            2
+        )
+    );
+    assert_eq!(nikkan.describe().ja, "毎月第4水曜日");
+    // To the end of the fiscal year: March only; a year of them.
+    assert_eq!(plan(nikkan, Until::FiscalYearEnd).dates, [day(2004, 3, 24)]);
+    let year = plan(nikkan, Until::Count(12));
+    assert_eq!(year.dates.first(), Some(&day(2004, 3, 24)));
+    assert_eq!(year.dates.last(), Some(&day(2005, 2, 23)));
+    assert!(year
+        .dates
+        .iter()
+        .all(|d| d.format("%a").to_string() == "Wed"));
+    // 関内: 2nd Wednesday, then 2nd Thursday: nothing followed twice, so
+    // the same day each month, as 次回を作る says.
+    let kannai = infer(&group(&doc, "kannai")).unwrap();
+    assert_eq!((kannai.rule, kannai.support), (Rule::MonthLater, 1));
+    assert_eq!(kannai.describe().ja, "毎月12日");
+    // Every group: the first date is 次回を作る's.
+    for project in ["nikkan", "kannai", "kasseika", "hojokin", "miura"] {
+        let days = group(&doc, project);
+        let rhythm = infer(&days).unwrap();
+        let (previous, last) = (
+            days.len().checked_sub(2).map(|i| days[i]),
+            days[days.len() - 1],
+        );
+        let next = draft::next_date(previous, last, |_| false);
+        assert_eq!(
+            (rhythm.rule, plan(rhythm, Until::Count(1)).dates[0]),
+            (next.rule, next.date),
+            "{project}"
+        );
+    }
+}
+
+#[test]
+fn a_group_that_changed_its_weekday_is_read_by_its_latest_meetings() {
+    // 2nd Wednesdays until December, 3rd Thursdays since January.
+    let days = [
+        day(2003, 10, 8),
+        day(2003, 11, 12),
+        day(2003, 12, 10),
+        day(2004, 1, 15),
+        day(2004, 2, 19),
+    ];
+    let rhythm = infer(&days).unwrap();
+    assert_eq!(
+        (rhythm.rule, rhythm.support),
+        (
+            Rule::NthWeekday {
+                n: 3,
+                weekday: Weekday::Thu
+            },
+            2
+        )
+    );
+    assert_eq!(plan(rhythm, Until::FiscalYearEnd).dates, [day(2004, 3, 18)]);
+    // Three meetings on the last Friday, then a move to every other Monday.
+    let days = [
+        day(2004, 1, 30),
+        day(2004, 2, 27),
+        day(2004, 3, 26),
+        day(2004, 4, 5),
+        day(2004, 4, 19),
+        day(2004, 5, 3),
+    ];
+    let rhythm = infer(&days).unwrap();
+    assert_eq!(
+        (rhythm.rule, rhythm.support),
+        (Rule::EveryWeeks { weeks: 2 }, 3)
+    );
+    assert_eq!(
+        infer(&days[..3]).unwrap().rule,
+        Rule::LastWeekday {
+            weekday: Weekday::Fri
+        }
+    );
+}
+
+#[test]
+fn holidays_are_left_out_and_said() {
+    // On the 20th: 20 March 2004 is 春分の日.
+    let rhythm = infer(&[day(2004, 1, 20), day(2004, 2, 20)]).unwrap();
+    assert_eq!(rhythm.describe().ja, "毎月20日");
+    let p = plan(rhythm, Until::Count(3));
+    assert_eq!(
+        p.dates,
+        [day(2004, 4, 20), day(2004, 5, 20), day(2004, 6, 20)]
+    );
+    assert_eq!(p.skipped.len(), 1);
+    assert_eq!(p.skipped[0].reason().ja, "3月20日(土)は春分の日のため除外");
+    assert_eq!(
+        p.skipped[0].reason().get(Lang::En),
+        "Sat, Mar 20 is Vernal Equinox Day: left out"
+    );
+    // 3rd Mondays to March 2005: 敬老の日 (20 September 2004) is left out.
+    let rhythm = infer(&[day(2004, 3, 15), day(2004, 4, 19)]).unwrap();
+    let p = plan(rhythm, Until::FiscalYearEnd);
+    let months: Vec<u32> = p.dates.iter().map(|d| d.month()).collect();
+    assert_eq!(months, [5, 6, 8, 10, 11, 12, 1, 2]);
+    let skipped: Vec<String> = p
+        .skipped
+        .iter()
+        .map(|s| s.reason().ja.to_string())
+        .collect();
+    assert_eq!(
+        skipped,
+        [
+            "7月19日(月)は海の日のため除外",
+            "9月20日(月)は敬老の日のため除外",
+            "3月21日(月)は振替休日のため除外"
+        ]
+    );
+    // The 31st stays the 31st after a shorter month.
+    let rhythm = infer(&[day(2004, 1, 31)]).unwrap();
+    assert_eq!(
+        plan(rhythm, Until::Count(3)).dates,
+        [day(2004, 2, 29), day(2004, 3, 31), day(2004, 4, 30)]
+    );
+    assert_eq!(recur::fiscal_year_end(day(2004, 4, 1)), day(2005, 3, 31));
+    assert_eq!(recur::fiscal_year_end(day(2004, 3, 31)), day(2004, 3, 31));
+    assert_eq!(plan(rhythm, Until::Count(0)).dates, []);
+    assert_eq!(plan(rhythm, Until::Date(day(2004, 3, 31))).dates.len(), 2);
+}
+
+#[test]
+fn each_meeting_is_an_event_of_its_own_with_no_recurrence_rule() {
+    let mut doc = shipped();
+    let index = doc.event_index("nikkan-2004-02-25").unwrap();
+    doc.set_text(
+        &format!("/events/{index}/title"),
+        "第40回日韓ビジネス協議会",
+    )
+    .unwrap();
+    // Someone already put the March meeting in.
+    proposal::apply(&mut doc, &sample(), &[0]);
+    let plan = recur::propose(&doc, index, Until::Count(3)).unwrap();
+    assert_eq!(plan.rhythm.describe().ja, "毎月第4水曜日");
+    assert_eq!(
+        plan.dates,
+        [day(2004, 3, 24), day(2004, 4, 28), day(2004, 5, 26)]
+    );
+    // The maintainer keeps April and May only.
+    let made = recur::create(&mut doc, index, &plan.dates[1..]);
+    let text_of = |doc: &Doc, field: &str| -> Vec<String> {
+        made.iter()
+            .map(|&i| {
+                doc.text(&format!("/events/{i}/{field}"))
+                    .unwrap()
+                    .to_string()
+            })
+            .collect()
+    };
+    assert_eq!(
+        text_of(&doc, "id"),
+        ["nikkan-2004-04-28", "nikkan-2004-05-26"]
+    );
+    assert_eq!(
+        text_of(&doc, "title"),
+        ["第41回日韓ビジネス協議会", "第42回日韓ビジネス協議会"]
+    );
+    assert_eq!(text_of(&doc, "start"), ["2004-04-28", "2004-05-26"]);
+    // A day taken by another event of the group gets -2.
+    let again = recur::create(&mut doc, index, &[day(2004, 3, 24)]);
+    assert_eq!(
+        doc.text(&format!("/events/{}/id", again[0])),
+        Some("nikkan-2004-03-24-2")
+    );
+
+    let text = to_text(&doc);
+    let loaded = iguren_calendar::load::load(&text);
+    assert_eq!(loaded.diagnostics, []);
+    let events: Vec<_> = loaded
+        .catalog
+        .events
+        .iter()
+        .filter(|e| e.project == "nikkan")
+        .collect();
+    let ics = iguren_calendar::ics::calendar(&loaded.catalog, &events, &Default::default());
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 6);
+    for word in ["RRULE", "RDATE", "EXDATE", "RECURRENCE-ID"] {
+        assert!(!ics.contains(word) && !text.contains(word), "{word}");
+    }
+}
+
+proptest! {
+    /// On two meetings, the first date is the one 次回を作る proposes.
+    #[test]
+    fn two_meetings_give_the_next_meeting_of_draft(a in 0i64..3000, gap in 1i64..120) {
+        let previous = day(2000, 1, 1) + chrono::Duration::days(a);
+        let last = previous + chrono::Duration::days(gap);
+        let rhythm = infer(&[previous, last]).unwrap();
+        let first = plan(rhythm, Until::Count(1));
+        let rule = draft::rule_of(previous, last);
+        prop_assert_eq!(rhythm.rule, rule);
+        let want = draft::apply(rule, last);
+        if iguren_calendar::jp::holiday(want).is_none() {
+            prop_assert_eq!(first.dates[0], want);
+        } else {
+            prop_assert_eq!(first.skipped[0].date, want);
+        }
+    }
 }

@@ -31,6 +31,7 @@ pub mod input;
 pub mod merge;
 pub mod proposal;
 pub mod publish;
+pub mod recur;
 pub mod write;
 
 use crate::load::json::{self, Node, SyntaxError};
