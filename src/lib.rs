@@ -27,6 +27,10 @@
 //!     and field, and the real conflicts to choose.
 //!   - [`doc::publish`]: what a commit publishes: `revision` counted once
 //!     per published change, `updated` stamped, the ids locked.
+//!   - [`doc::proposal`]: events proposed without an account, as a link
+//!     (`edit/#proposal=…`) or a file; checked, reviewed and accepted.
+//!   - [`doc::recur`]: 「くり返し作る」: a group's rhythm read from its
+//!     meetings, its next ones to March, holidays left out and said.
 //! - [`csv`]: spreadsheet rows to and from events. [`sources`]: other
 //!   calendars, normalised, merged and attached (fetched by the tool only).
 //! - [`site`]: what the build writes (native only, except the paths and

@@ -151,11 +151,12 @@ impl Rule {
 }
 
 /// Which week of its month a day falls in (1 to 5).
-fn week_of_month(d: NaiveDate) -> u32 {
+pub(crate) fn week_of_month(d: NaiveDate) -> u32 {
     (d.day() - 1) / 7 + 1
 }
 
-fn is_last_of_month(d: NaiveDate) -> bool {
+/// Whether no day of `d`'s weekday follows it in its month.
+pub(crate) fn is_last_of_month(d: NaiveDate) -> bool {
     (d + Duration::days(7)).month() != d.month()
 }
 

@@ -29,7 +29,9 @@ pub mod form;
 pub mod github;
 pub mod input;
 pub mod merge;
+pub mod proposal;
 pub mod publish;
+pub mod recur;
 pub mod write;
 
 use crate::load::json::{self, Node, SyntaxError};
@@ -262,6 +264,16 @@ impl Doc {
         pointer_steps(pointer)
             .iter()
             .try_fold(&self.root, |v, step| v.get(step))
+    }
+
+    /// Where the first event of that id stands in `/events`.
+    pub fn event_index(&self, id: &str) -> Option<usize> {
+        match self.get("/events") {
+            Some(Value::Array { items, .. }) => items
+                .iter()
+                .position(|e| e.get("id").and_then(Value::as_str) == Some(id)),
+            _ => None,
+        }
     }
 
     /// The string at a JSON Pointer, if it is one.
