@@ -20,6 +20,7 @@
 
 mod limits;
 mod link;
+mod outbox;
 mod wire;
 
 pub use limits::{
@@ -27,6 +28,7 @@ pub use limits::{
     MAX_MESSAGE, MAX_NAME, VERSION,
 };
 pub use link::{decode, delivery, encode, file_name, from_file, link, to_file, Delivery};
+pub use outbox::{contact_email, items_of, mailto};
 
 use crate::doc::changes::{item_fields, title_of, FieldChange, Kind};
 use crate::doc::{draft, form, Doc, Layout, Value};

@@ -21,6 +21,7 @@ pub enum Panel {
     None,
     Preview,
     Next,
+    Repeat,
     Delete,
 }
 

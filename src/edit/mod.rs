@@ -14,12 +14,17 @@
 //! - `actions`: 「次回を作る」 and delete (cancel first)
 //! - `preview`: the member page's own detail and month, marked 未公開
 //! - `publish`: download, 「GitHubで公開」, commit with a token
+//! - `propose`, `inbox`: 「事務局に送る」 and a proposal received (issue 22)
+//! - `recur`: 「くり返し作る」
 
 mod actions;
 mod form;
+mod inbox;
 mod list;
 mod preview;
+mod propose;
 mod publish;
+mod recur;
 mod sheet;
 mod state;
 mod web;
@@ -109,6 +114,7 @@ fn Workspace(opened: Opened, lang: RwSignal<Lang>) -> impl IntoView {
             </header>
             <Notice />
             <main class="ed-main" id="ed-main">
+                <inbox::Inbox />
                 {move || match ed.selected.get() {
                     None => view! { <list::ListPage /> }.into_any(),
                     Some(index) => view! { <form::FormPage index=index /> }.into_any(),

@@ -157,6 +157,10 @@ async fn read_bytes(ed: Ed, file: &web_sys::File) -> Option<Vec<u8>> {
 
 fn open_file(ed: Ed, file: web_sys::File) {
     let name = file.name();
+    // A proposal's file goes to the inbox; the draft is untouched.
+    if name.starts_with("proposal") && name.to_lowercase().ends_with(".json") {
+        return super::inbox::open_file(file);
+    }
     // A spreadsheet goes to the import preview; nothing is lost by it.
     if name.to_lowercase().ends_with(".csv") {
         leptos::task::spawn_local(async move {

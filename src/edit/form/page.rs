@@ -13,6 +13,8 @@ use super::rows::Rows;
 use crate::doc::form::{self, Group, GROUPS};
 use crate::edit::actions::{ActionPanels, Panel};
 use crate::edit::preview::Preview;
+use crate::edit::propose::ProposeScreen;
+use crate::edit::recur::Repeat;
 use crate::edit::state::{use_ed, Ed};
 use leptos::prelude::*;
 
@@ -20,6 +22,7 @@ use leptos::prelude::*;
 pub fn FormPage(index: usize) -> impl IntoView {
     let ed = use_ed();
     let panel = RwSignal::new(Panel::None);
+    let sending = RwSignal::new(false);
     let title = move || {
         ed.doc.with(|d| {
             d.text(&format!("/events/{index}/title"))
@@ -67,6 +70,9 @@ pub fn FormPage(index: usize) -> impl IntoView {
                 >
                     {ed.tr(("次回を作る", "Next meeting"))}
                 </button>
+                <button type="button" class="ed-button" data-testid="repeat" on:click=move |_| panel.set(Panel::Repeat)>
+                    {ed.tr(("くり返し作る", "Repeat"))}
+                </button>
                 <button
                     type="button"
                     class="ed-button ed-danger"
@@ -75,12 +81,20 @@ pub fn FormPage(index: usize) -> impl IntoView {
                 >
                     {ed.tr(("削除・中止", "Delete or cancel"))}
                 </button>
+                <button type="button" class="ed-button" data-testid="propose-open" on:click=move |_| sending.set(true)>
+                    {ed.tr(("事務局に送る", "Send to the secretariat"))}
+                </button>
             </div>
             <ActionPanels index=index panel=panel />
+            {move || (panel.get() == Panel::Repeat).then(|| view! { <Repeat index=index panel=panel /> })}
             {move || (panel.get() == Panel::Preview).then(|| view! { <Preview index=index /> })}
             {move || {
                 ed.epoch.track();
-                view! { <EventForm index=index /> }
+                if sending.get() {
+                    view! { <ProposeScreen open=sending /> }.into_any()
+                } else {
+                    view! { <EventForm index=index /> }.into_any()
+                }
             }}
         </div>
     }
