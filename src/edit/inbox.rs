@@ -29,6 +29,10 @@ thread_local! {
 /// The proposal in the page's address, if its fragment carries one.
 fn from_address() -> Option<Arrived> {
     let hash = web_sys::window()?.location().hash().ok()?;
+    // A link that passed through a mail body may come back with its line
+    // breaks percent-encoded (%0D%0A): decoded, they are whitespace, which
+    // the payload's reader skips. Base64url itself never needs encoding.
+    let hash = crate::views::percent::decode(&hash).unwrap_or(hash);
     hash.contains(KEY).then(|| proposal::decode(&hash))
 }
 

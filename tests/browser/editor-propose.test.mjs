@@ -16,6 +16,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { spawnSync } from 'node:child_process';
 import { serve, launch, open, axe } from './harness.mjs';
 
@@ -273,4 +274,40 @@ test('「くり返し作る」 on the 日韓ビジネス協議会 of 2月25日 p
   assert.ok(await page.$(row('nikkan-2004-03-24')));
   assert.deepEqual(page.errors, []);
   await page.context().close();
+});
+
+test('a link at the limit (2,000 characters) opens in Chromium, also with the line breaks of a mail body', async () => {
+  // Built here as the editor builds it (doc::proposal: `1.` and the
+  // base64url of the zlib-deflated JSON), with a message of text that does
+  // not compress, lengthened while the whole address stays within 2,000
+  // characters (base64 grows 4 characters at a time).
+  const base = `${server.url}edit/#proposal=`;
+  const letters = 'あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをん';
+  let seed = 7;
+  const noise = (n) => Array.from({ length: n }, () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return letters[seed % letters.length];
+  }).join('');
+  const linkOf = (message) => {
+    const json = JSON.stringify({
+      proposal: 1,
+      from: { name: '志岐 一郎', contact: 'shiki@example.jp' },
+      message,
+      items: [{ new: { project: 'nikkan', title: '第40回日韓ビジネス協議会', start: '2004-03-24T18:30' } }],
+    });
+    return base + '1.' + zlib.deflateSync(Buffer.from(json), { level: 9 }).toString('base64url');
+  };
+  const full = noise(2000);
+  let n = 1;
+  while (n < 2000 && linkOf(full.slice(0, n + 1)).length <= 2000) n++;
+  const link = linkOf(full.slice(0, n));
+  assert.ok(link.length <= 2000 && link.length >= 1990, `link of ${link.length} characters`);
+  for (const url of [link, base + link.slice(base.length).replace(/(.{76})/g, '$1\r\n')]) {
+    const page = await open(browser, url.replace(/\r\n/g, '%0D%0A'), phone);
+    await page.waitForSelector('[data-testid="inbox"]', { timeout: 20000 });
+    assert.match(await page.textContent('[data-testid="inbox-from"]'), /志岐 一郎/);
+    assert.equal(await page.$$eval('[data-testid="inbox-item"]', (els) => els.length), 1);
+    assert.match(await page.textContent('[data-testid="inbox-item"]'), /第40回日韓ビジネス協議会/);
+    await page.context().close();
+  }
 });
