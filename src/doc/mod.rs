@@ -30,6 +30,7 @@ pub mod github;
 pub mod input;
 pub mod merge;
 pub mod publish;
+pub mod sync;
 pub mod write;
 
 use crate::load::json::{self, Node, SyntaxError};
