@@ -23,6 +23,7 @@
 //! ```
 
 pub mod changes;
+pub mod commit;
 pub mod draft;
 pub mod fields;
 pub mod form;
