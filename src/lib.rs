@@ -27,6 +27,10 @@
 //!     and field, and the real conflicts to choose.
 //!   - [`doc::publish`]: what a commit publishes: `revision` counted once
 //!     per published change, `updated` stamped, the ids locked.
+//!   - [`doc::sync`]: the working copy on the maintainer's device against
+//!     the site: nothing sent is lost, 「公開待ち」 until the site shows it.
+//!   - [`doc::commit`]: a commit's steps: over which `sha`, merging
+//!     GitHub's newer file, the conflicts to ask.
 //! - [`csv`]: spreadsheet rows to and from events. [`sources`]: other
 //!   calendars, normalised, merged and attached (fetched by the tool only).
 //! - [`site`]: what the build writes (native only, except the paths and
