@@ -31,6 +31,10 @@
 //!     (`edit/#proposal=…`) or a file; checked, reviewed and accepted.
 //!   - [`doc::recur`]: 「くり返し作る」: a group's rhythm read from its
 //!     meetings, its next ones to March, holidays left out and said.
+//!   - [`doc::sync`]: the working copy on the maintainer's device against
+//!     the site: nothing sent is lost, 「公開待ち」 until the site shows it.
+//!   - [`doc::commit`]: a commit's steps: over which `sha`, merging
+//!     GitHub's newer file, the conflicts to ask.
 //! - [`csv`]: spreadsheet rows to and from events. [`sources`]: other
 //!   calendars, normalised, merged and attached (fetched by the tool only).
 //! - [`site`]: what the build writes (native only, except the paths and

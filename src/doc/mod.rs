@@ -23,6 +23,7 @@
 //! ```
 
 pub mod changes;
+pub mod commit;
 pub mod draft;
 pub mod fields;
 pub mod form;
@@ -32,6 +33,7 @@ pub mod merge;
 pub mod proposal;
 pub mod publish;
 pub mod recur;
+pub mod sync;
 pub mod write;
 
 use crate::load::json::{self, Node, SyntaxError};

@@ -57,16 +57,7 @@ pub fn ListPage() -> impl IntoView {
                         type="button"
                         class="ed-button ed-quiet"
                         data-testid="discard-draft"
-                        on:click=move |_| {
-                            let ask = ed.lang.get_untracked().pick(
-                                "保存していない変更をすべて捨てて、サイトのデータを開き直しますか？",
-                                "Discard every unsaved change and reopen the site's data?",
-                            );
-                            if web::confirm(ask) {
-                                web::forget_draft();
-                                web::reload();
-                            }
-                        }
+                        on:click=move |_| discard(ed)
                     >
                         {ed.tr(("下書きを捨てる", "Discard the draft"))}
                     </button>
@@ -82,6 +73,38 @@ pub fn ListPage() -> impl IntoView {
         <super::sheet::SheetPreview />
         <Events />
         <PublishPanel />
+    }
+}
+
+/// Drops the edits not saved: back to what was last sent while the site
+/// does not show it yet, else to the site's data, reopened.
+fn discard(ed: Ed) {
+    let waiting = ed.waiting();
+    let ask = ed.lang.get_untracked().pick(
+        if waiting {
+            "保存していない変更をすべて捨てて、最後に保存した内容に戻しますか？"
+        } else {
+            "保存していない変更をすべて捨てて、サイトのデータを開き直しますか？"
+        },
+        if waiting {
+            "Discard every unsaved change and go back to what you last saved?"
+        } else {
+            "Discard every unsaved change and reopen the site's data?"
+        },
+    );
+    if !web::confirm(ask) {
+        return;
+    }
+    if waiting {
+        let kept = ed.kept();
+        ed.keep(crate::doc::sync::Kept {
+            draft: kept.saved.clone(),
+            ..kept
+        });
+        ed.selected.set(None);
+    } else {
+        web::forget_draft();
+        web::reload();
     }
 }
 

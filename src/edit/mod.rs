@@ -5,26 +5,35 @@
 //! and the problems are the checker's own ([`crate::doc::form::check`]).
 //!
 //! - `state`: the shared handle [`state::Ed`] (the draft document, its
-//!   problems, what is open) and the one way to change the draft
+//!   problems, what the device keeps beside it, what is open) and the one
+//!   way to change the draft
 //! - `web`: the only place here that touches `web_sys` (storage, files,
-//!   requests)
+//!   requests, the clipboard)
+//! - `live`: the site's file against what the device kept: what opens,
+//!   「公開待ち」 until the site shows what was sent
 //! - `sheet`: spreadsheets (CSV) previewed, mapped and merged; CSV out
 //! - `list`: the events by month, search, project filter, file problems
 //! - `form/`: one event's page, its fields, programme and speakers rows
 //! - `actions`: 「次回を作る」 and delete (cancel first)
 //! - `preview`: the member page's own detail and month, marked 未公開
-//! - `publish`: download, 「GitHubで公開」, commit with a token
+//! - `publish`: download, 「GitHubで公開」 (the repository found or asked
+//!   once), commit with a token; `review`: the change review (変更点)
+//!   before each, and the conflicts to choose; `commit`: the commit's
+//!   requests, merging GitHub's newer file
 //! - `propose`, `inbox`: 「事務局に送る」 and a proposal received (issue 22)
 //! - `recur`: 「くり返し作る」
 
 mod actions;
+mod commit;
 mod form;
 mod inbox;
 mod list;
+mod live;
 mod preview;
 mod propose;
 mod publish;
 mod recur;
+mod review;
 mod sheet;
 mod state;
 mod web;
@@ -44,21 +53,9 @@ pub fn Editor() -> impl IntoView {
     let lang = RwSignal::new(browser::stored_lang());
     Effect::new(move |_| browser::apply_language(lang.get()));
     let opened = RwSignal::new(None::<Opened>);
-    // An unsaved draft comes back first: no network needed.
-    if let Some(restored) = web::stored_draft() {
-        opened.set(Some(restored));
-    } else {
-        let path = web::query("src")
-            .and_then(|s| same_origin_src(&s).ok())
-            .unwrap_or_else(|| DATA_PATH.to_string());
-        leptos::task::spawn_local(async move {
-            let result = fetch::text(&path, false).await;
-            opened.set(Some(match result {
-                Ok(text) => Opened::file(&text),
-                Err(message) => Opened::failed(message),
-            }));
-        });
-    }
+    let arrived = RwSignal::new(String::new());
+    let path = data_path();
+    live::open(path, opened, arrived);
     move || match opened.get() {
         None => view! {
             <main class="ed-app" id="ed-main">
@@ -67,17 +64,20 @@ pub fn Editor() -> impl IntoView {
             </main>
         }
         .into_any(),
-        Some(o) => view! { <Workspace opened=o lang=lang /> }.into_any(),
+        Some(o) => view! { <Workspace opened=o lang=lang arrived=arrived /> }.into_any(),
     }
 }
 
 /// The editor once a document is open.
 #[component]
-fn Workspace(opened: Opened, lang: RwSignal<Lang>) -> impl IntoView {
+fn Workspace(opened: Opened, lang: RwSignal<Lang>, arrived: RwSignal<String>) -> impl IntoView {
     let ed = Ed::new(opened, lang);
+    ed.repo_typed
+        .set(web::remembered_repository().unwrap_or_default());
     provide_context(ed);
     web::store_draft_on_change(ed);
     web::ask_before_leaving(ed);
+    live::watch(ed, data_path(), arrived);
     Effect::new(move |_| fetch::mark_ready());
     // `?e=<id>` opens that event's form (a link to send a colleague).
     if let Some(id) = web::query("e") {
@@ -113,6 +113,7 @@ fn Workspace(opened: Opened, lang: RwSignal<Lang>) -> impl IntoView {
                 </div>
             </header>
             <Notice />
+            <live::SiteState />
             <main class="ed-main" id="ed-main">
                 <inbox::Inbox />
                 {move || match ed.selected.get() {
@@ -150,6 +151,13 @@ fn Notice() -> impl IntoView {
             }
         })
     }
+}
+
+/// The site's data file: `?src=<same-site path>`, else the site's own.
+fn data_path() -> String {
+    web::query("src")
+        .and_then(|s| same_origin_src(&s).ok())
+        .unwrap_or_else(|| DATA_PATH.to_string())
 }
 
 /// An empty document, for a file that could not be read.

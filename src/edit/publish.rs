@@ -1,11 +1,17 @@
-//! Saving and publishing: download `events.json` (refused while the draft
-//! has problems), 「GitHubで公開」 step by step through GitHub's own edit
-//! page, and an optional direct commit through the REST contents API with
-//! a token the maintainer pastes (kept in `sessionStorage` only).
+//! Saving and publishing: download `events.json`, 「GitHubで公開」 step by
+//! step through GitHub's own edit page, and an optional direct commit with
+//! a token the maintainer pastes (kept in `sessionStorage` only). Each
+//! send is refused while the draft has problems and goes through the
+//! change review first ([`super::review`]). The repository is found
+//! without JSON ([`crate::doc::github::find_repository`]) or asked once
+//! and remembered on this device.
 
-use super::state::{use_ed, Ed};
+use super::commit::{focus_later, repository};
+use super::review::StepPanel;
+use super::state::{use_ed, Ed, Out, Step};
 use super::web;
-use crate::doc::github;
+use crate::doc::github::{self, Found};
+use crate::model::text::Text;
 use leptos::prelude::*;
 
 /// Whether the draft may be saved for publication; says why not.
@@ -22,22 +28,26 @@ fn clean_or_say(ed: Ed) -> bool {
     false
 }
 
+/// Opens the change review before a send.
+fn review(ed: Ed, out: Out) {
+    if clean_or_say(ed) {
+        ed.step.set(Step::Review(out));
+        focus_later("#ed-review-title");
+    }
+}
+
 #[component]
 pub fn PublishPanel() -> impl IntoView {
     let ed = use_ed();
-    let download = move |_| {
-        if clean_or_say(ed) {
-            let text = ed.text.get_untracked();
-            web::download(&text);
-            ed.saved.set(text);
-            ed.say(
-                "events.json を保存しました。公開するには、下の「GitHubで公開」の手順で置き換えてください。",
-                "events.json was saved. To publish it, follow 「GitHubで公開」 below.",
-                false,
-            );
-        }
+    let repo = Memo::new(move |_| {
+        ed.repo_typed.track();
+        ed.doc.track();
+        repository(ed).map(|(repo, _)| repo)
+    });
+    let asking = move || {
+        ed.step
+            .with(|s| matches!(s, Step::Review(_) | Step::Conflicts(..)))
     };
-    let repo = Memo::new(move |_| ed.doc.with(github::repository));
     view! {
         <section class="ed-save" aria-labelledby="ed-save-title">
             <h2 id="ed-save-title" class="ed-h2">{ed.tr(("保存と公開", "Save and publish"))}</h2>
@@ -48,41 +58,82 @@ pub fn PublishPanel() -> impl IntoView {
                     ed.lang.get().pick("変更はすべて保存済みです", "Everything is saved")
                 }}
             </p>
-            <div class="ed-tool-row">
-                <button type="button" class="ed-button ed-primary" data-testid="save-download" on:click=download>
+            <StepPanel />
+            // While the review or the conflicts are open, their own buttons
+            // are the only way on (the panel stays in the page, folded or not).
+            <div class="ed-tool-row" hidden=asking>
+                <button type="button" class="ed-button ed-primary" data-testid="save-download"
+                    on:click=move |_| review(ed, Out::Download)>
                     {ed.tr(("events.json を保存（ダウンロード）", "Save events.json (download)"))}
                 </button>
             </div>
-            <details class="ed-github" data-testid="github-steps">
+            <details class="ed-github" data-testid="github-steps" hidden=asking>
                 <summary>{ed.tr(("GitHubで公開", "Publish on GitHub"))}</summary>
                 {move || match repo.get() {
-                    Some(r) => view! { <GitHubSteps repo=r /> }.into_any(),
-                    None => view! {
-                        <p>{ed.tr((
-                            "公開先のリポジトリがわかりません。events.json の site に \"repository\": \"持ち主/名前\" を書き足すよう、担当者に頼んでください。",
-                            "The repository is not known: ask the person in charge to add \"repository\": \"owner/name\" to site in events.json.",
-                        ))}</p>
-                    }.into_any(),
+                    Some(r) => {
+                        let typed = repository(ed).is_some_and(|(_, f)| f == Found::Device);
+                        view! { <GitHubSteps repo=r typed=typed /> }.into_any()
+                    }
+                    None => view! { <AskRepository /> }.into_any(),
                 }}
             </details>
         </section>
     }
 }
 
+/// Asks once which repository holds the data (`owner/name`, or GitHub's
+/// address of it), and remembers it on this device.
 #[component]
-fn GitHubSteps(repo: String) -> impl IntoView {
+fn AskRepository() -> impl IntoView {
     let ed = use_ed();
-    let edit_page = github::edit_page(&repo);
-    let copy = move |_| {
-        if clean_or_say(ed) {
-            web::copy(&ed.text.get_untracked());
-            ed.say(
-                "新しい events.json の中身をコピーしました。GitHubの編集ページに貼り付けてください。",
-                "The new events.json was copied; paste it into GitHub's edit page.",
-                false,
-            );
+    let typed = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<Text>);
+    let save = move || match github::parse_repository(&typed.get_untracked()) {
+        Ok(repo) => {
+            web::remember_repository(Some(&repo));
+            ed.repo_typed.set(repo);
+            focus_later("[data-testid=\"github-copy\"]");
+        }
+        Err(said) => {
+            error.set(Some(said));
+            focus_later("#ed-repo");
         }
     };
+    view! {
+        <form class="ed-ask-repo" on:submit=move |ev| { ev.prevent_default(); save(); }>
+            <p>{ed.tr((
+                "公開先（データを置いているGitHubのリポジトリ）がまだわかりません。一度入れると、この端末で覚えておきます。",
+                "The repository that holds the data is not known yet. Type it once; this device remembers it.",
+            ))}</p>
+            <div class="ed-field" class:ed-has-error=move || error.with(Option::is_some)>
+                <label for="ed-repo">{ed.tr(("リポジトリ（持ち主/名前）", "Repository (owner/name)"))}</label>
+                <span id="ed-repo-hint" class="ed-hint">{ed.tr((
+                    "例: kanagawa-iguren/calendar（GitHubのアドレス https://github.com/… を貼り付けても構いません）",
+                    "e.g. kanagawa-iguren/calendar (or paste its address https://github.com/…)",
+                ))}</span>
+                <input id="ed-repo" type="text" autocomplete="off" autocapitalize="off" spellcheck="false"
+                    inputmode="url" data-testid="repo-input"
+                    aria-invalid=move || error.with(Option::is_some).to_string()
+                    aria-describedby=move || if error.with(Option::is_some) { "ed-repo-error ed-repo-hint" } else { "ed-repo-hint" }
+                    prop:value=move || typed.get()
+                    on:input=move |ev| typed.set(event_target_value(&ev)) />
+                {move || error.get().map(|t| view! {
+                    <p id="ed-repo-error" class="ed-error" data-testid="repo-error">
+                        {move || t.get(ed.lang.get()).to_string()}
+                    </p>
+                })}
+            </div>
+            <button type="submit" class="ed-button" data-testid="repo-save">
+                {ed.tr(("このリポジトリにする", "Use this repository"))}
+            </button>
+        </form>
+    }
+}
+
+#[component]
+fn GitHubSteps(repo: String, typed: bool) -> impl IntoView {
+    let ed = use_ed();
+    let edit_page = github::edit_page(&repo);
     let open = {
         let edit_page = edit_page.clone();
         move |_| {
@@ -91,10 +142,24 @@ fn GitHubSteps(repo: String) -> impl IntoView {
             }
         }
     };
+    let forget = move |_| {
+        web::remember_repository(None);
+        ed.repo_typed.set(String::new());
+        focus_later("#ed-repo");
+    };
     view! {
+        <p class="ed-repo" data-testid="repo">
+            {ed.tr(("公開先: ", "Repository: "))}<span class="ed-repo-name">{repo.clone()}</span>
+            {typed.then(|| view! {
+                " "
+                <button type="button" class="ed-button ed-quiet" data-testid="repo-other" on:click=forget>
+                    {ed.tr(("変える", "Change"))}
+                </button>
+            })}
+        </p>
         <ol class="ed-steps">
-            <li>{ed.tr(("下の「中身をコピー」を押します。", "Press 「中身をコピー」 (copy) below."))}
-                <div><button type="button" class="ed-button" data-testid="github-copy" on:click=copy>
+            <li>{ed.tr(("下の「中身をコピー」を押し、変更点を確かめてコピーします。", "Press 「中身をコピー」 (copy) below, check the changes and copy."))}
+                <div><button type="button" class="ed-button" data-testid="github-copy" on:click=move |_| review(ed, Out::Copy)>
                     {ed.tr(("中身をコピー", "Copy the contents"))}
                 </button></div>
             </li>
@@ -112,54 +177,36 @@ fn GitHubSteps(repo: String) -> impl IntoView {
                 "Press the green 「Commit changes…」 and then 「Commit changes」 again.",
             ))}</li>
             <li>{ed.tr((
-                "数分でカレンダーに反映されます（GitHub Pages が自動で公開します）。",
-                "The calendar updates within minutes (GitHub Pages publishes it).",
+                "数分でカレンダーに反映されます（GitHub Pages が自動で公開します）。それまでは「公開待ち」と表示し、この端末の内容で編集を続けられます。",
+                "The calendar updates within minutes (GitHub Pages publishes it). Until then the editor says so, and you keep editing this device's copy.",
             ))}</li>
         </ol>
-        <TokenCommit repo=repo />
+        <TokenCommit />
     }
 }
 
 /// The optional direct commit with a pasted token.
 #[component]
-fn TokenCommit(repo: String) -> impl IntoView {
+fn TokenCommit() -> impl IntoView {
     let ed = use_ed();
     let token = RwSignal::new(web::token());
-    let busy = RwSignal::new(false);
     let commit = move |_| {
-        if busy.get_untracked() || !clean_or_say(ed) {
+        if ed.busy.get_untracked() {
             return;
         }
-        let token = token.get_untracked();
-        if token.trim().is_empty() {
+        if token.get_untracked().trim().is_empty() {
             ed.say("トークンを入力してください。", "Paste a token first.", true);
+            focus_later("#ed-token");
             return;
         }
-        let text = ed.text.get_untracked();
-        let repo = repo.clone();
-        busy.set(true);
-        leptos::task::spawn_local(async move {
-            let result = commit_file(&repo, token.trim(), &text).await;
-            busy.set(false);
-            match result {
-                Ok(()) => {
-                    ed.saved.set(text);
-                    ed.say(
-                        "GitHubに保存しました。数分でカレンダーに反映されます。",
-                        "Committed to GitHub; the calendar updates within minutes.",
-                        false,
-                    );
-                }
-                Err((ja, en)) => ed.say(ja, en, true),
-            }
-        });
+        review(ed, Out::Commit);
     };
     view! {
         <div class="ed-token">
             <h3>{ed.tr(("（上級）トークンで直接保存", "(Advanced) commit with a token"))}</h3>
             <p class="ed-hint">{ed.tr((
-                "GitHubの「fine-grained token」（このリポジトリの Contents: Read and write のみ）を貼り付けます。トークンはこのタブを閉じると消え、ほかには保存されません。",
-                "Paste a GitHub fine-grained token (Contents: read and write, this repository only). It is forgotten when this tab closes and stored nowhere else.",
+                "GitHubの「fine-grained token」（このリポジトリの Contents: Read and write のみ）を貼り付けます。トークンはこのタブを閉じると消え、ほかには保存されません。ほかの人が先に保存していても上書きせず、変更を合わせます。",
+                "Paste a GitHub fine-grained token (Contents: read and write, this repository only). It is forgotten when this tab closes and stored nowhere else. If someone else committed first, nothing is overwritten: the changes are merged.",
             ))}</p>
             <div class="ed-field">
                 <label for="ed-token">{ed.tr(("トークン", "Token"))}</label>
@@ -177,41 +224,13 @@ fn TokenCommit(repo: String) -> impl IntoView {
                 />
             </div>
             <button type="button" class="ed-button ed-primary" data-testid="github-commit" on:click=commit
-                disabled=move || busy.get()>
-                {move || if busy.get() {
+                disabled=move || ed.busy.get()>
+                {move || if ed.busy.get() {
                     ed.lang.get().pick("保存中…", "Committing…")
                 } else {
                     ed.lang.get().pick("GitHubに直接保存", "Commit to GitHub")
                 }}
             </button>
         </div>
-    }
-}
-
-/// GETs the file's `sha`, then PUTs the new content over it.
-async fn commit_file(repo: &str, token: &str, text: &str) -> Result<(), (String, String)> {
-    let url = github::contents_url(repo);
-    let failed = |what: &str, detail: String| {
-        (
-            format!("GitHubに保存できませんでした（{what}: {detail}）。トークンの権限とリポジトリを確かめてください。"),
-            format!("Could not commit to GitHub ({what}: {detail}); check the token's permissions and the repository."),
-        )
-    };
-    let (status, body) = web::github("GET", &format!("{url}?ref={}", github::BRANCH), token, None)
-        .await
-        .map_err(|e| failed("GET", e))?;
-    if status != 200 {
-        return Err(failed("GET", status.to_string()));
-    }
-    let sha = github::sha_of(&body).ok_or_else(|| failed("GET", "sha".into()))?;
-    let message = "編集ページから予定を更新 / Update events from the editor";
-    let put = github::put_body(text, &sha, message);
-    let (status, _) = web::github("PUT", &url, token, Some(&put))
-        .await
-        .map_err(|e| failed("PUT", e))?;
-    if status == 200 || status == 201 {
-        Ok(())
-    } else {
-        Err(failed("PUT", status.to_string()))
     }
 }

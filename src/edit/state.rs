@@ -1,14 +1,28 @@
 //! The editor's shared state, one `Copy` handle ([`Ed`]) from context:
 //! the draft document and what derives from it (its text as saved, the
-//! checker's problems, whether it differs from what was last saved), the
-//! file it started from (which ids are published, at which revision),
-//! what is open, and the language.
+//! checker's problems, whether it differs from what was last sent out),
+//! what the device keeps beside it ([`crate::doc::sync::Kept`]: the file
+//! it started from and its GitHub `sha`, what was last sent, whether a
+//! send waits for the site; hence which ids are published, at which
+//! revision), what is open, the publishing step on screen, and the
+//! language.
 //!
 //! Every change of an event goes through [`Ed::change`], which also
-//! applies [`crate::doc::draft::touch`] (revision, `updated`, `site.updated`).
+//! applies [`crate::doc::draft::touch`] (revision, `updated`, `site.updated`);
+//! every send (download, copy, commit) through [`Ed::keep`].
+//!
+//! A note on signal types: the editor is compiled into the library the
+//! member page also links, and a signal of a type the member page uses
+//! too (such as `Option<String>`) changes how the compiler inlines the
+//! member page's own code (two `RwSignal<Option<String>>` fields here made
+//! its WebAssembly 138 bytes larger). So the editor's signals hold types
+//! of its own ([`Beside`], [`Live`], [`Step`]) or ones it already used
+//! (`String`, `bool`).
 
+use crate::doc::commit::Choice;
 use crate::doc::draft;
 use crate::doc::form;
+use crate::doc::sync::{self, Kept};
 use crate::doc::write::to_text;
 use crate::doc::{Doc, Value};
 use crate::load::Diagnostic;
@@ -23,9 +37,13 @@ pub struct Opened {
     /// The text of the file the draft started from (its events are the
     /// published ones).
     pub base: String,
-    /// The text last saved (downloaded or committed): unsaved changes are
-    /// the difference from it.
+    /// The text last saved (downloaded, copied or committed): unsaved
+    /// changes are the difference from it.
     pub saved: String,
+    /// GitHub's blob `sha` of `base`, when known.
+    pub sha: Option<String>,
+    /// While a send waits for the site: the file the site showed before.
+    pub before: Option<String>,
     /// A message to show first (a restored draft, a file that is not JSON).
     pub notice: Option<(Text, bool)>,
     /// The problems of a file that could not be read as JSON.
@@ -42,6 +60,8 @@ impl Opened {
                 doc,
                 base: text.to_string(),
                 saved: text.to_string(),
+                sha: None,
+                before: None,
                 notice: None,
                 broken: Vec::new(),
             },
@@ -49,6 +69,8 @@ impl Opened {
                 doc: super::empty_doc(),
                 base: String::new(),
                 saved: String::new(),
+                sha: None,
+                before: None,
                 notice: Some((
                     Text::fixed(
                         "このファイルは JSON として読めません。下の問題を確かめてください。",
@@ -61,12 +83,38 @@ impl Opened {
         }
     }
 
+    /// What the device kept, opened again; `None` when its draft is not
+    /// JSON.
+    pub fn restored(kept: Kept) -> Option<Opened> {
+        let doc = Doc::parse(&kept.draft).ok()?;
+        let notice = kept.unsent().then(|| {
+            (
+                Text::fixed(
+                    "前回の下書きを復元しました。保存するまで、下書きはこのブラウザに残ります。",
+                    "Your previous draft was restored. It stays in this browser until you save it.",
+                ),
+                false,
+            )
+        });
+        Some(Opened {
+            doc,
+            base: kept.base,
+            saved: kept.saved,
+            sha: kept.sha,
+            before: kept.before,
+            notice,
+            broken: Vec::new(),
+        })
+    }
+
     /// The site's data could not be fetched.
     pub fn failed(message: String) -> Opened {
         Opened {
             doc: super::empty_doc(),
             base: String::new(),
             saved: String::new(),
+            sha: None,
+            before: None,
             notice: Some((
                 Text::both(
                     format!(
@@ -81,6 +129,57 @@ impl Opened {
     }
 }
 
+/// What the device keeps beside the texts of the draft, the file it
+/// started from and what was last sent.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Beside {
+    /// GitHub's blob `sha` of the file the draft started from, when known.
+    pub sha: Option<String>,
+    /// While a send waits for the site: the file the site showed before.
+    pub before: Option<String>,
+}
+
+/// What the publishing part of the page shows, above its buttons.
+#[derive(Clone, Debug, Default)]
+pub enum Step {
+    #[default]
+    None,
+    /// The change review (変更点) before a send.
+    Review(Out),
+    /// GitHub has a newer file and both changed the same fields: choose.
+    Conflicts(Box<Asked>),
+    /// The copy to the clipboard failed: the text to select by hand.
+    CopyByHand(String),
+}
+
+/// Conflicts on screen: the merge to settle, the repository, and the
+/// draft the commit was made from.
+#[derive(Clone, Debug)]
+pub struct Asked {
+    pub choice: Choice,
+    pub repo: String,
+    pub draft: String,
+}
+
+/// Where a send goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Out {
+    Download,
+    Copy,
+    Commit,
+}
+
+/// What the site shows of what this device sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Live {
+    /// Nothing sent is waiting (or the site was not asked yet).
+    Quiet,
+    /// 公開待ち: the site still shows an older version.
+    Waiting,
+    /// It caught up just now.
+    CaughtUp,
+}
+
 #[derive(Clone, Copy)]
 pub struct Ed {
     pub doc: RwSignal<Doc>,
@@ -88,11 +187,15 @@ pub struct Ed {
     pub text: Memo<String>,
     /// The checker's problems with the draft ([`form::check`]).
     pub problems: Memo<Vec<Diagnostic>>,
-    /// Ids of the events in the file the draft started from, with their
-    /// revisions: these are published.
-    pub published: RwSignal<Vec<(String, u32)>>,
+    /// Ids of the published events with their revisions
+    /// ([`Kept::published`]: what was sent, and the file opened).
+    pub published: Memo<Vec<(String, u32)>>,
+    /// The file the draft started from.
     pub base: RwSignal<String>,
+    /// What was last sent out (or the file opened).
     pub saved: RwSignal<String>,
+    pub beside: RwSignal<Beside>,
+    pub live: RwSignal<Live>,
     pub dirty: Memo<bool>,
     /// The event whose form is open (its index in `events`).
     pub selected: RwSignal<Option<usize>>,
@@ -104,6 +207,12 @@ pub struct Ed {
     pub lang: RwSignal<Lang>,
     /// A spreadsheet in the import preview, not merged yet.
     pub sheet: RwSignal<Option<Sheet>>,
+    pub step: RwSignal<Step>,
+    /// A request to GitHub is under way.
+    pub busy: RwSignal<bool>,
+    /// The repository the maintainer typed once on this device (empty:
+    /// none).
+    pub repo_typed: RwSignal<String>,
 }
 
 impl Ed {
@@ -112,14 +221,22 @@ impl Ed {
         let text = Memo::new(move |_| doc.with(to_text));
         let problems = Memo::new(move |_| doc.with(form::check));
         let saved = RwSignal::new(opened.saved);
+        let base = RwSignal::new(opened.base);
+        let published = Memo::new(move |_| saved.with(|s| base.with(|b| sync::published(s, b))));
         let dirty = Memo::new(move |_| text.with(|t| saved.with(|s| t != s)));
+        let waiting = opened.before.is_some();
         Ed {
             doc,
             text,
             problems,
-            published: RwSignal::new(published_of(&opened.base)),
-            base: RwSignal::new(opened.base),
+            published,
+            base,
             saved,
+            beside: RwSignal::new(Beside {
+                sha: opened.sha,
+                before: opened.before,
+            }),
+            live: RwSignal::new(if waiting { Live::Waiting } else { Live::Quiet }),
             dirty,
             selected: RwSignal::new(None),
             epoch: RwSignal::new(0),
@@ -127,19 +244,70 @@ impl Ed {
             broken: RwSignal::new(opened.broken),
             lang,
             sheet: RwSignal::new(None),
+            step: RwSignal::new(Step::None),
+            busy: RwSignal::new(false),
+            repo_typed: RwSignal::new(String::new()),
         }
     }
 
     /// Replaces the whole draft with a file the maintainer opened.
     pub fn replace(self, opened: Opened) {
-        self.published.set(published_of(&opened.base));
         self.base.set(opened.base);
         self.saved.set(opened.saved);
+        self.set_beside(Beside {
+            sha: opened.sha,
+            before: opened.before,
+        });
         self.broken.set(opened.broken);
         self.notice.set(opened.notice);
         self.selected.set(None);
+        self.step.set(Step::None);
         self.doc.set(opened.doc);
         self.epoch.update(|n| *n += 1);
+    }
+
+    /// What the device keeps, now (untracked).
+    pub fn kept(self) -> Kept {
+        Kept {
+            draft: self.text.get_untracked(),
+            base: self.base.get_untracked(),
+            sha: self.beside.with_untracked(|b| b.sha.clone()),
+            saved: self.saved.get_untracked(),
+            before: self.beside.with_untracked(|b| b.before.clone()),
+        }
+    }
+
+    /// Takes `kept` as the device's state after a send: the draft becomes
+    /// its text (redrawn when it differs), and the send waits for the site.
+    pub fn keep(self, kept: Kept) {
+        if kept.draft != self.text.get_untracked() {
+            if let Ok(doc) = Doc::parse(&kept.draft) {
+                self.doc.set(doc);
+                self.epoch.update(|n| *n += 1);
+            }
+        }
+        self.base.set(kept.base);
+        self.saved.set(kept.saved);
+        self.set_beside(Beside {
+            sha: kept.sha,
+            before: kept.before,
+        });
+    }
+
+    /// Sets what the device keeps beside the texts; 「公開待ち」 while a
+    /// send waits.
+    fn set_beside(self, beside: Beside) {
+        self.live.set(if beside.before.is_some() {
+            Live::Waiting
+        } else {
+            Live::Quiet
+        });
+        self.beside.set(beside);
+    }
+
+    /// Whether a send waits for the site (untracked).
+    pub fn waiting(self) -> bool {
+        self.beside.with_untracked(|b| b.before.is_some())
     }
 
     /// A text in the interface language, as a reactive text.
@@ -227,31 +395,6 @@ impl Ed {
 /// The handle, from context.
 pub fn use_ed() -> Ed {
     expect_context::<Ed>()
-}
-
-/// The ids and revisions of a file's events.
-fn published_of(text: &str) -> Vec<(String, u32)> {
-    let Ok(doc) = Doc::parse(text) else {
-        return Vec::new();
-    };
-    let Some(Value::Array { items, .. }) = doc.get("/events") else {
-        return Vec::new();
-    };
-    items
-        .iter()
-        .filter_map(|e| {
-            let id = e.get("id")?.as_str()?.to_string();
-            let revision = match e.get("revision") {
-                Some(Value::Number(n)) => n
-                    .split('.')
-                    .next()
-                    .and_then(|w| w.parse().ok())
-                    .unwrap_or(0),
-                _ => 0,
-            };
-            Some((id, revision))
-        })
-        .collect()
 }
 
 /// Now, in UTC (the editor's one reading of the clock).

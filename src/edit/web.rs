@@ -1,10 +1,13 @@
 //! The editor's browser plumbing, and the only place of `src/edit/` that
-//! touches `web_sys`: the draft in `localStorage` (per page address), the
-//! GitHub token in `sessionStorage` only, files picked or dropped, the
-//! warning before leaving with unsaved changes, and the two requests of
-//! the GitHub contents API.
+//! touches `web_sys`: what the device keeps in `localStorage` (per page
+//! address: the draft, the file it started from and its `sha`, what was
+//! last sent and whether it waits for the site, the repository typed
+//! once), the GitHub token in `sessionStorage` only, files picked or
+//! dropped, the warning before leaving with unsaved changes, the requests
+//! of the GitHub contents API, and the clipboard (which may be missing).
 
 use super::state::{Ed, Opened};
+use crate::doc::sync::Kept;
 use crate::model::text::Text;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -37,39 +40,41 @@ pub fn query(name: &str) -> Option<String> {
     params.get(name)
 }
 
-/// The draft kept from an earlier visit, when it has unsaved changes.
-pub fn stored_draft() -> Option<Opened> {
+/// The page's own address (`location.href`).
+pub fn location() -> Option<String> {
+    window()?.location().href().ok()
+}
+
+/// What the device kept from an earlier visit: the draft and what it
+/// stands on (`None` when there is no draft).
+pub fn stored() -> Option<Kept> {
     let s = local()?;
-    let draft = s.get_item(&key("draft")).ok().flatten()?;
-    let saved = s.get_item(&key("saved")).ok().flatten().unwrap_or_default();
-    if draft == saved {
-        return None;
-    }
-    let base = s.get_item(&key("base")).ok().flatten().unwrap_or_default();
-    let doc = crate::doc::Doc::parse(&draft).ok()?;
-    Some(Opened {
-        doc,
-        base,
-        saved,
-        notice: Some((
-            Text::fixed(
-                "前回の下書きを復元しました。保存するまで、下書きはこのブラウザに残ります。",
-                "Your previous draft was restored. It stays in this browser until you save it.",
-            ),
-            false,
-        )),
-        broken: Vec::new(),
+    let get = |what: &str| s.get_item(&key(what)).ok().flatten();
+    let draft = get("draft")?;
+    Some(Kept {
+        saved: get("saved").unwrap_or_default(),
+        base: get("base").unwrap_or_default(),
+        sha: get("sha"),
+        before: get("before"),
+        draft,
     })
 }
 
-/// Keeps the draft, the file it started from and the last saved text in
-/// `localStorage` on every change.
+/// Keeps the draft and what it stands on in `localStorage` on every
+/// change, so that a reload at any moment restores exactly what was typed.
 pub fn store_draft_on_change(ed: Ed) {
     Effect::new(move |_| {
         let Some(s) = local() else { return };
-        let fits = ed.text.with(|t| s.set_item(&key("draft"), t).is_ok())
-            && ed.base.with(|b| s.set_item(&key("base"), b).is_ok())
-            && ed.saved.with(|t| s.set_item(&key("saved"), t).is_ok());
+        let put = |what: &str, value: Option<&str>| match value {
+            Some(v) => s.set_item(&key(what), v).is_ok(),
+            None => s.remove_item(&key(what)).is_ok(),
+        };
+        let fits = ed.text.with(|t| put("draft", Some(t)))
+            && ed.base.with(|b| put("base", Some(b)))
+            && ed.saved.with(|t| put("saved", Some(t)))
+            && ed
+                .beside
+                .with(|b| put("sha", b.sha.as_deref()) && put("before", b.before.as_deref()));
         if !fits {
             ed.say(
                 "下書きをこのブラウザに保存できません（容量不足）。こまめにダウンロードしてください。",
@@ -83,9 +88,24 @@ pub fn store_draft_on_change(ed: Ed) {
 /// Forgets the draft (after the maintainer chose to discard it).
 pub fn forget_draft() {
     if let Some(s) = local() {
-        for what in ["draft", "base", "saved"] {
+        for what in ["draft", "base", "saved", "sha", "before"] {
             let _ = s.remove_item(&key(what));
         }
+    }
+}
+
+/// The repository the maintainer typed once on this device.
+pub fn remembered_repository() -> Option<String> {
+    local()?.get_item(&key("repository")).ok().flatten()
+}
+
+/// Remembers (or, with `None`, forgets) the repository typed.
+pub fn remember_repository(repo: Option<&str>) {
+    if let Some(s) = local() {
+        let _ = match repo {
+            Some(r) => s.set_item(&key("repository"), r),
+            None => s.remove_item(&key("repository")),
+        };
     }
 }
 
@@ -279,10 +299,36 @@ pub async fn github(
     Ok((response.status(), text))
 }
 
-/// Copies text to the clipboard (for GitHub's edit page).
-pub fn copy(text: &str) {
-    if let Some(w) = window() {
-        let _ = w.navigator().clipboard().write_text(text);
+/// Copies text to the clipboard (for GitHub's edit page); whether it
+/// worked. Without a clipboard (a plain `http://` page has none) or when
+/// the browser refuses, `false`: nothing is thrown.
+pub async fn copy(text: &str) -> bool {
+    let Some(w) = window() else { return false };
+    let navigator = w.navigator();
+    let present = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .is_ok_and(|c| !c.is_undefined() && !c.is_null());
+    if !present {
+        return false;
+    }
+    JsFuture::from(navigator.clipboard().write_text(text))
+        .await
+        .is_ok()
+}
+
+/// Selects the whole text of the textarea `selector` and focuses it (the
+/// copy by hand when the clipboard failed).
+pub fn select_all(selector: &str) {
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(area) = doc
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    {
+        let _ = area.focus();
+        area.select();
     }
 }
 

@@ -120,7 +120,8 @@ test('proposer → link → maintainer (another context) → accept → the down
   assert.ok(!page.url().includes('proposal='), 'the proposal left the address');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.click('[data-testid="save-download"]'),
+    // Downloading goes through the change review (変更点) first.
+    page.click('[data-testid="save-download"]').then(() => page.click('[data-testid="review-confirm"]')),
   ]);
   const file = path.join(tmp, 'accepted.json');
   await download.saveAs(file);
@@ -211,7 +212,7 @@ test('a change shows old → new to the maintainer; a long proposal goes as a fi
   await inbox.waitForSelector('[data-testid="inbox"]', { state: 'detached' });
   const [saved] = await Promise.all([
     inbox.waitForEvent('download'),
-    inbox.click('[data-testid="save-download"]'),
+    inbox.click('[data-testid="save-download"]').then(() => inbox.click('[data-testid="review-confirm"]')),
   ]);
   const out = path.join(tmp, 'changed.json');
   await saved.saveAs(out);

@@ -103,9 +103,10 @@ test('adds an event at phone width: a problem at its field, fixed, previewed, do
   assert.deepEqual(await axe(page), [], 'axe on the preview');
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 375), 'no sideways scrolling');
   await page.click('[data-testid="back"]');
+  // Downloading goes through the change review (変更点) first.
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.click('[data-testid="save-download"]'),
+    page.click('[data-testid="save-download"]').then(() => page.click('[data-testid="review-confirm"]')),
   ]);
   assert.equal(download.suggestedFilename(), 'events.json');
   await download.saveAs(downloaded);
@@ -201,7 +202,8 @@ test('commits with a token through a mock of GitHub\'s contents API; the token s
     if (r.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
     calls.push({ method: r.method(), url: r.url(), auth: r.headers().authorization, body: r.postData() });
     if (r.method() === 'GET') {
-      return route.fulfill({ status: 200, headers: cors, contentType: 'application/json', body: JSON.stringify({ sha: 'abc123', path: 'public/events.json' }) });
+      const content = fs.readFileSync(path.join(tmp, 'repo.json')).toString('base64');
+      return route.fulfill({ status: 200, headers: cors, contentType: 'application/json', body: JSON.stringify({ sha: 'abc123', path: 'public/events.json', content }) });
     }
     return route.fulfill({ status: 200, headers: cors, contentType: 'application/json', body: '{"content":{}}' });
   });
@@ -215,6 +217,7 @@ test('commits with a token through a mock of GitHub\'s contents API; the token s
   );
   await page.fill('[data-testid="github-token"]', 'github_pat_TEST');
   await page.click('[data-testid="github-commit"]');
+  await page.click('[data-testid="review-confirm"]');
   await page.waitForFunction(() => /GitHubに保存しました/.test(document.querySelector('[data-testid="notice"]')?.textContent ?? ''));
   assert.equal(calls.length, 2, JSON.stringify(calls));
   assert.equal(calls[0].method, 'GET');
@@ -269,9 +272,10 @@ test('a Shift_JIS spreadsheet dropped on the editor: row problems shown, valid r
   assert.deepEqual(await axe(page), [], 'axe on the import preview');
   await page.click('[data-testid="csv-apply"]');
   await page.waitForSelector(row('nikkan-2004-03-24'));
+  // Downloading goes through the change review (変更点) first.
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.click('[data-testid="save-download"]'),
+    page.click('[data-testid="save-download"]').then(() => page.click('[data-testid="review-confirm"]')),
   ]);
   const saved = path.join(tmp, 'from-csv.json');
   await download.saveAs(saved);
