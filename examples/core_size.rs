@@ -41,7 +41,7 @@ pub fn run(text: &str, query: &str, today: &str) -> String {
     let today = load::parse_date(today).unwrap_or_default();
     let month = state
         .month
-        .unwrap_or_else(|| grid::initial_month(&c.events, today));
+        .unwrap_or_else(|| iguren_calendar::views::months::initial_month(&c.events, today));
     for lang in [Lang::Ja, Lang::En] {
         out += &jp::format_month_heading(month, lang);
     }

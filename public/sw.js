@@ -3,14 +3,16 @@
 //
 // - install: fetch the page (./), cache it with every file it names
 //   (Trunk's hashed .js/.wasm/.css, read from the HTML rather than
-//   hard-coded), the data (events.json), the manifest and the icons.
-// - the page and events.json: network first, falling back to the cache
+//   hard-coded), the data (the month index, months/index.json, and this
+//   month's file when there is one), the manifest and the icons.
+// - the page and the data: network first, falling back to the cache
 //   when the network fails or is slower than TIMEOUT_MS; every fresh copy
 //   replaces the cached one, so newer data shows as soon as the network
 //   answers, with nothing for the member to clear. A fresh page also
 //   caches the files of a new build and drops those of older ones.
-// - the other calendars' copies (sources/*.json): network first, like
-//   events.json, so the page offline still shows them.
+// - the month files (months/*.json) and the other calendars' copies
+//   (sources/*.json): network first, like the data, and every month
+//   visited is kept, so the page offline still shows it.
 // - hashed files (a new build has new names): cache first.
 // - activate: delete this site's caches of older worker versions and take
 //   over the open pages at once.
@@ -19,14 +21,15 @@
 // and every address is relative to that folder, so the site may live in a
 // sub-folder of its host (https://example.org/calendar/).
 
-const VERSION = 2;
+const VERSION = 3;
 const TIMEOUT_MS = 3000;
 const BASE = new URL('./', self.location).href;
 const PAGE = BASE;
 // The data file, beside the page unless the registration names another
 // (the editor page in edit/ registers `sw.js?data=../events.json`).
-const DATA = new URL(new URL(self.location).searchParams.get('data') ?? 'events.json', BASE).href;
+const DATA = new URL(new URL(self.location).searchParams.get('data') ?? 'months/index.json', BASE).href;
 const SOURCES = new URL('sources/', BASE).href;
+const MONTHS = new URL('months/', BASE).href;
 const EXTRAS = [DATA, ...['manifest.webmanifest', 'icons/icon-192.png', 'icons/icon-512.png', 'icons/icon.svg']
   .map((path) => new URL(path, BASE).href)];
 // One cache per site folder, so two calendars on one host keep apart.
@@ -42,7 +45,9 @@ self.addEventListener('install', (event) => {
     const cache = await caches.open(CACHE);
     const page = await fetchOk(PAGE);
     await cache.put(PAGE, page.clone());
-    await keep(await page.text(), true);
+    const html = await page.text();
+    await keep(html, true);
+    await keepOpeningMonths(cache, html);
   })());
 });
 
@@ -66,7 +71,7 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(networkFirst(event, fresh(request.url), PAGE, true));
   } else if (path === DATA) {
     event.respondWith(networkFirst(event, fresh(request.url), DATA, true));
-  } else if (path.startsWith(SOURCES) && path.endsWith('.json')) {
+  } else if ((path.startsWith(SOURCES) || path.startsWith(MONTHS)) && path.endsWith('.json')) {
     event.respondWith(networkFirst(event, fresh(request.url), path, true));
   } else if (HASHED.test(url.pathname)) {
     event.respondWith(cacheFirst(event, request));
@@ -76,6 +81,31 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(networkFirst(event, request, request.url, false));
   }
 });
+
+/**
+ * The month the page opens on (pre-rendered into it by the build) and its
+ * two neighbours, as the page fetches them: those the month index lists
+ * (a month without events has no file).
+ */
+async function keepOpeningMonths(cache, html) {
+  const opening = /data-prerendered="[^"]*" data-month="(\d{4})-(\d{2})"/.exec(html);
+  const index = await cache.match(new URL('months/index.json', BASE).href, MATCH);
+  if (!opening || !index) return;
+  let listed;
+  try {
+    listed = new Set((await index.json()).months.map((m) => m[0]));
+  } catch {
+    return;
+  }
+  const [year, month] = [Number(opening[1]), Number(opening[2])];
+  for (const delta of [0, -1, 1]) {
+    const d = new Date(Date.UTC(year, month - 1 + delta, 1));
+    const name = d.toISOString().slice(0, 7);
+    if (!listed.has(name)) continue;
+    const file = new URL(`months/${name}.json`, BASE).href;
+    await fetch(fresh(file)).then((r) => r.ok && cache.put(file, r)).catch(() => {});
+  }
+}
 
 /** A GET that revalidates with the server instead of trusting the HTTP cache. */
 function fresh(url) {
@@ -153,8 +183,11 @@ async function keep(html, required) {
       if (required && (named.has(url) || url === DATA)) throw e;
     }
   }));
+  // The data stays: months and other calendars' copies kept from earlier
+  // visits are refreshed when asked for again, not dropped with a build.
   for (const request of await cache.keys()) {
-    if (!wanted.has(request.url)) await cache.delete(request);
+    const data = request.url.startsWith(MONTHS) || request.url.startsWith(SOURCES);
+    if (!wanted.has(request.url) && !data) await cache.delete(request);
   }
 }
 

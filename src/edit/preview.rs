@@ -40,7 +40,7 @@ pub fn Preview(index: usize) -> impl IntoView {
         month: Some(Month::of(event.when.first_day())),
         ..ViewState::default()
     };
-    let ctx = Ctx::new(loaded.catalog, state);
+    let ctx = Ctx::new(loaded.catalog, state, None);
     ctx.prefs.lang.set(lang);
     provide_context(ctx);
     view! {

@@ -88,6 +88,8 @@ pub fn files(
         ));
         out.push((publish::share_path(&e.id), share::share_page(&merged, e)));
     }
+    // The member page reads the merged events month by month.
+    out.extend(super::months::files(&merged));
     let all: Vec<_> = merged.events.iter().collect();
     let meta = crate::ics::CalendarMeta {
         name: format!("{} — 他地域・他団体を含む", merged.site.name.ja),

@@ -2,7 +2,8 @@
 //! [`publish`] (where every calendar file and share page lives, and the
 //! `.ics` files; compiled for the page too, which links to them), and for
 //! the build only: `reach` (feeds, FAX sheets, the sitemap, QR codes,
-//! `embed.json`), `prerender` (the opening view in `index.html`), `feeds`
+//! `embed.json`), `prerender` (the opening view in `index.html`), `months` (the
+//! events by month for the member page), `feeds`
 //! (Atom, JSON Feed), `jsonld` (schema.org data), `fax` (the FAX sign-up
 //! sheet), `qr` (QR codes as SVG), `brand` (the page's names from `site`)
 //! and `csp` (the Content-Security-Policy). [`files`] composes them all:
@@ -20,6 +21,8 @@ pub mod feeds;
 pub mod jsonld;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod markup;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod months;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod publish;

@@ -27,11 +27,12 @@ use crate::sources::merge::is_source;
 use crate::sources::status::SourceStatus;
 use crate::views::agenda::{agenda, Scope};
 use crate::views::filter::Filter;
-use crate::views::grid::{default_day, initial_month, month_rows, DayIndex, WeekRow};
+use crate::views::grid::{default_day, month_rows, DayIndex, WeekRow};
 use crate::views::label::{
     bar_text, cell_label, day_heading, download_label, more_label, time_label, year_heading,
 };
 use crate::views::looks::{self, LANES};
+use crate::views::months::initial_month;
 use chrono::{Datelike, NaiveDate};
 use std::fmt::Write as _;
 
@@ -443,7 +444,7 @@ mod tests {
     fn the_opening_month_of_the_newsletter_with_its_events_linked() {
         let catalog = shipped();
         // Every event is past in 2026: the month of the latest one opens,
-        // as in the app (grid::initial_month).
+        // as in the app (months::initial_month).
         let today = ymd(2026, 12, 2);
         let month = initial_month(&catalog.events, today);
         let view = opening_view(&catalog, today, &[]);

@@ -108,6 +108,25 @@ pub fn copies_to_read(status_text: &str) -> Vec<String> {
     with_copy(&list).map(|s| s.source.id.clone()).collect()
 }
 
+/// The sources' statuses of `fetched` and the status file's problems,
+/// without their events: what the page needs beside month files, which
+/// the build wrote with the sources' events merged in.
+pub fn statuses(fetched: &Fetched) -> (Vec<SourceStatus>, Vec<Problem>) {
+    match &fetched.status {
+        None => (Vec::new(), Vec::new()),
+        Some(Err(why)) => (Vec::new(), vec![problem(None, None, why.clone())]),
+        Some(Ok(text)) => match status::parse(text) {
+            Ok((list, found)) => {
+                let found = found
+                    .into_iter()
+                    .map(|(at, what)| problem(None, Some(at), what));
+                (list, found.collect())
+            }
+            Err((at, what)) => (Vec::new(), vec![problem(None, Some(at), what)]),
+        },
+    }
+}
+
 /// Merges the sources of `fetched` into `ours` ([`merge`]: one project per
 /// source, their events after ours, each event once) and says what went
 /// wrong: the status file unreadable (then nothing is attached) or an
@@ -129,19 +148,10 @@ pub fn copies_to_read(status_text: &str) -> Vec<String> {
 /// assert!(problem.text().ja.starts_with("sources/status.json: JSONの書き方の誤り"));
 /// ```
 pub fn attach(ours: &mut Catalog, fetched: &Fetched) -> Attached {
-    let (statuses, mut problems) = match &fetched.status {
-        None => return Attached::default(),
-        Some(Err(why)) => (Vec::new(), vec![problem(None, None, why.clone())]),
-        Some(Ok(text)) => match status::parse(text) {
-            Ok((list, found)) => {
-                let found = found
-                    .into_iter()
-                    .map(|(at, what)| problem(None, Some(at), what));
-                (list, found.collect())
-            }
-            Err((at, what)) => (Vec::new(), vec![problem(None, Some(at), what)]),
-        },
-    };
+    if fetched.status.is_none() {
+        return Attached::default();
+    }
+    let (statuses, mut problems) = statuses(fetched);
     let mut imported = Vec::new();
     for s in with_copy(&statuses) {
         let id = &s.source.id;

@@ -8,7 +8,7 @@
 
 use super::{limit, Source};
 use crate::load::escape_json;
-use crate::model::{Contact, Event, Status, Text, Venue, When};
+use crate::model::{Contact, Deadline, Event, Status, Text, Venue, When};
 use chrono::{NaiveDateTime, Timelike};
 
 /// Longest title, in characters.
@@ -80,11 +80,11 @@ pub fn bound(event: &mut Event) -> bool {
     cut
 }
 
-fn q(s: &str) -> String {
+pub(crate) fn q(s: &str) -> String {
     format!("\"{}\"", escape_json(s))
 }
 
-fn text(t: &Text) -> String {
+pub(crate) fn text(t: &Text) -> String {
     match &t.en {
         Some(en) => format!("{{\"ja\": {}, \"en\": {}}}", q(&t.ja), q(en)),
         None => q(&t.ja),
@@ -118,7 +118,7 @@ fn venue(v: &Venue) -> Option<String> {
     ])
 }
 
-fn contact(c: &Contact) -> Option<String> {
+pub(crate) fn contact(c: &Contact) -> Option<String> {
     fields(&[
         ("name", &c.name),
         ("phone", &c.phone),
@@ -141,7 +141,8 @@ fn speakers(list: &[crate::model::Speaker]) -> String {
     format!("[{}]", items.join(", "))
 }
 
-/// One event as a line of `events`.
+/// One event as a line of `events`: every field the loader reads (the
+/// build's month files are written with it too, `crate::site::months`).
 pub fn event_json(e: &Event) -> String {
     let mut parts = vec![
         format!("\"id\": {}", q(&e.id)),
@@ -201,6 +202,17 @@ pub fn event_json(e: &Event) -> String {
         if let Some(v) = v {
             parts.push(format!("{}: {}", q(k), q(v)));
         }
+    }
+    if let Some(r) = &e.registration {
+        let deadline = r.deadline.map(|d| match d {
+            Deadline::Day(d) => d.to_string(),
+            Deadline::At(t) => local(t),
+        });
+        let f = fields(&[("url", &r.url), ("deadline", &deadline), ("note", &r.note)]);
+        parts.push(format!(
+            "\"registration\": {}",
+            f.unwrap_or_else(|| "{}".into())
+        ));
     }
     if e.status != Status::Scheduled {
         parts.push(format!("\"status\": \"{}\"", e.status.as_str()));

@@ -244,3 +244,8 @@ pub fn mark_cells(grid: &web_sys::Element, picked: NaiveDate, focus: NaiveDate) 
         let _ = cell.set_attribute("tabindex", if date == focus { "0" } else { "-1" });
     }
 }
+
+/// Whether the browser believes it is online (`navigator.onLine`).
+pub fn online() -> bool {
+    window().is_none_or(|w| w.navigator().on_line())
+}

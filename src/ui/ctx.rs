@@ -2,7 +2,8 @@
 //! split by concern:
 //!
 //! - [`Data`]: the plain catalogue, its [`DayIndex`] and search index, and
-//!   today's date. Stored once; they never change.
+//!   today's date. A whole file is stored once; month files add their
+//!   events as they come ([`super::months`]), bumping [`Data::version`].
 //! - [`Screen`]: what is on screen. Everything the member can change lives
 //!   in one signal, the [`ViewState`] that is also the URL query:
 //!   [`Ctx::go`] updates it and writes the address bar (a new history
@@ -19,6 +20,7 @@ use crate::model::text::Lang;
 use crate::model::{Catalog, Text};
 use crate::views::filter::{Filter, LazySearch, Selection};
 use crate::views::grid::DayIndex;
+use crate::views::months::MonthStore;
 use crate::views::route::{parse, to_query, ViewState};
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -41,13 +43,20 @@ pub struct Data {
     pub search: StoredValue<LazySearch, LocalStorage>,
     /// Today in Tokyo, read once at start.
     pub today: NaiveDate,
+    /// Bumped each time months are added to the catalogue (what reads
+    /// the catalogue tracks it; see [`super::months`]).
+    pub version: RwSignal<u32>,
+    /// The month files, when the page reads them (`None`: one whole file).
+    pub months: StoredValue<Option<MonthStore>>,
+    /// Months that could not be loaded, as messages.
+    pub month_errors: RwSignal<Vec<String>>,
 }
 
 /// What is on screen: the URL's view state and what derives from it.
 #[derive(Clone, Copy)]
 pub struct Screen {
     pub state: RwSignal<ViewState>,
-    /// The month shown: the URL's, else [`crate::views::grid::initial_month`].
+    /// The month shown: the URL's, else [`crate::views::months::initial_month`].
     pub month: Memo<Month>,
     pub filter: Memo<Filter>,
     pub selection: Memo<Selection>,
@@ -76,20 +85,28 @@ pub struct Ctx {
 }
 
 impl Ctx {
-    pub fn new(catalog: Catalog, state: ViewState) -> Self {
+    pub fn new(catalog: Catalog, state: ViewState, months: Option<MonthStore>) -> Self {
         let today = browser::today_tokyo();
-        let initial = crate::views::grid::initial_month(&catalog.events, today);
+        let initial = match &months {
+            Some(store) => store.index.initial(today),
+            None => crate::views::months::initial_month(&catalog.events, today),
+        };
         let data = Data {
             index: StoredValue::new(DayIndex::new(&catalog.events)),
             catalog: StoredValue::new(catalog),
             search: StoredValue::new_local(LazySearch::default()),
             today,
+            version: RwSignal::new(0),
+            months: StoredValue::new(months),
+            month_errors: RwSignal::new(Vec::new()),
         };
         let catalog = data.catalog;
         let state = RwSignal::new(state);
         let month = Memo::new(move |_| state.with(|s| s.month).unwrap_or(initial));
         let filter = Memo::new(move |_| state.with(ViewState::filter));
+        let version = data.version;
         let selection = Memo::new(move |_| {
+            version.track();
             filter.with(|f| {
                 catalog.with_value(|c| {
                     let ids = data.search.with_value(|s| s.select(f, c));
@@ -98,6 +115,7 @@ impl Ctx {
             })
         });
         let open_event = Memo::new(move |_| {
+            version.track();
             state
                 .with(|s| s.event.clone())
                 .filter(|id| catalog.with_value(|c| c.event(id).is_some()))

@@ -35,22 +35,17 @@ pub async fn text(path: &str, first_attempt: bool) -> Result<String, String> {
 type Answer = (bool, u16, Vec<u8>);
 
 /// The answer `preload-data.js` got for `path`, if it started one and it
-/// did not fail on the network.
+/// did not fail on the network (`window.__igurenData[path]`).
 async fn preloaded(path: &str) -> Option<Answer> {
     let window = web_sys::window()?;
-    let slot = js_sys::Reflect::get(&window, &"__igurenData".into()).ok()?;
-    let src = js_sys::Reflect::get(&slot, &"src".into())
-        .ok()?
-        .as_string()?;
-    if src != path {
-        return None;
-    }
-    let promise: js_sys::Promise = js_sys::Reflect::get(&slot, &"response".into())
+    let slots = js_sys::Reflect::get(&window, &"__igurenData".into()).ok()?;
+    let promise: js_sys::Promise = js_sys::Reflect::get(&slots, &path.into())
         .ok()?
         .dyn_into()
         .ok()?;
     // Taken once: a retry fetches afresh.
-    let _ = js_sys::Reflect::delete_property(&window, &"__igurenData".into());
+    let slots: js_sys::Object = slots.dyn_into().ok()?;
+    let _ = js_sys::Reflect::delete_property(&slots, &path.into());
     let answer = JsFuture::from(promise).await.ok()?;
     let ok = js_sys::Reflect::get(&answer, &"ok".into())
         .ok()?

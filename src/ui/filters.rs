@@ -24,7 +24,12 @@ pub fn Filters() -> impl IntoView {
     // The counts depend on the search text only, not on which projects are
     // ticked: a checkbox toggle must not recount 10,000 events.
     let query = Memo::new(move |_| ctx.screen.state.with(|s| s.query.clone()));
+    let version = ctx.data.version;
     let counts = Memo::new(move |_| {
+        version.track();
+        if let Some(whole) = index_counts(ctx, &query.read()) {
+            return whole;
+        }
         query.with(|q| {
             let filter = Filter {
                 projects: ProjectSelection::All,
@@ -98,18 +103,28 @@ pub fn Filters() -> impl IntoView {
             </fieldset>
         }
     });
-    let shown = move || ctx.screen.selection.with(|s| s.ids.len());
-    let download = move |_| {
-        let text = ctx.screen.selection.with_untracked(|sel| {
-            ctx.data.catalog.with_value(|c| {
-                let events: Vec<&Event> = sel.ids.iter().filter_map(|&i| c.events.get(i)).collect();
-                ctx.screen
-                    .filter
-                    .with_untracked(|f| selection_file(c, f, &events))
+    // Before every month is in, how many the selection holds in the whole
+    // data comes from the month index (no search: a search loads all).
+    let shown = move || {
+        let counted = counts.with(|c| {
+            ctx.data.catalog.with_value(|catalog| {
+                ctx.screen.filter.with(|f| {
+                    catalog
+                        .projects
+                        .iter()
+                        .zip(c)
+                        .filter(|(p, _)| f.project_selected(&p.id))
+                        .map(|(_, n)| n)
+                        .sum::<usize>()
+                })
             })
         });
-        browser::download("iguren-events.ics", "text/calendar;charset=utf-8", &text);
+        match super::months::is_whole(ctx) || !query.read().trim().is_empty() {
+            true => ctx.screen.selection.with(|s| s.ids.len()),
+            false => counted,
+        }
     };
+    let download = move |_| super::months::ask_all_then(ctx, move || download_now(ctx));
     view! {
         <section class="filters" aria-labelledby="filters-title">
             <h2 id="filters-title" class="side-title">{ctx.tr(("絞り込み", "Filter"))}</h2>
@@ -156,4 +171,34 @@ pub fn Filters() -> impl IntoView {
             </button>
         </section>
     }
+}
+
+/// Downloads the events now selected as one `.ics` file.
+fn download_now(ctx: super::ctx::Ctx) {
+    let text = ctx.screen.selection.with_untracked(|sel| {
+        ctx.data.catalog.with_value(|c| {
+            let events: Vec<&Event> = sel.ids.iter().filter_map(|&i| c.events.get(i)).collect();
+            ctx.screen
+                .filter
+                .with_untracked(|f| selection_file(c, f, &events))
+        })
+    });
+    browser::download("iguren-events.ics", "text/calendar;charset=utf-8", &text);
+}
+
+/// Each project's events in the whole data, from the month index, while
+/// not every month is in and nothing is searched; `None` otherwise.
+fn index_counts(ctx: super::ctx::Ctx, query: &str) -> Option<Vec<usize>> {
+    if !query.trim().is_empty() || super::months::is_whole(ctx) {
+        return None;
+    }
+    ctx.data.months.with_value(|m| {
+        let index = &m.as_ref()?.index;
+        Some(ctx.data.catalog.with_value(|c| {
+            c.projects
+                .iter()
+                .map(|p| index.project_events(&p.id))
+                .collect()
+        }))
+    })
 }

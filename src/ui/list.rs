@@ -92,24 +92,41 @@ pub fn ListView() -> impl IntoView {
         })
     });
     let set_past = move |value: bool| move |_| ctx.go(Nav::Push, |s| s.past = value);
+    // Until every month is in (month files), the list says so instead of
+    // "nothing matches" or "no upcoming events".
+    let loading = move || {
+        ctx.data.version.track();
+        !super::months::is_whole(ctx)
+    };
     let notice = move || {
-        (!past.get() && upcoming.get() == 0 && page.with(|p| p.total > 0)).then(|| {
-            view! {
-                <p class="notice" role="status">
-                    {ctx.tr((
-                        "今後の予定はありません。過去の予定を新しい順に表示しています。",
-                        "No upcoming events. Showing past events, newest first.",
-                    ))}
-                </p>
-            }
-        })
+        (!past.get() && upcoming.get() == 0 && page.with(|p| p.total > 0) && !loading()).then(
+            || {
+                view! {
+                    <p class="notice" role="status">
+                        {ctx.tr((
+                            "今後の予定はありません。過去の予定を新しい順に表示しています。",
+                            "No upcoming events. Showing past events, newest first.",
+                        ))}
+                    </p>
+                }
+            },
+        )
     };
     let groups = move || {
         let lang = ctx.lang();
         page.with(|p| day_groups(ctx, &p.groups, lang, today.year()))
     };
+    let loading_line = move || {
+        loading().then(|| {
+            view! {
+                <p class="loading" role="status" data-testid="list-loading">
+                    {ctx.tr(("予定を読み込み中…", "Loading the events…"))}
+                </p>
+            }
+        })
+    };
     let empty = move || {
-        page.with(|p| p.total == 0).then(|| {
+        (page.with(|p| p.total == 0) && !loading()).then(|| {
             view! {
                 <div class="empty">
                     <p>{ctx.tr(("条件に合う予定はありません。", "No events match."))}</p>
@@ -172,6 +189,7 @@ pub fn ListView() -> impl IntoView {
                     {ctx.tr(("過去の予定", "Past"))}
                 </button>
             </div>
+            {loading_line}
             {notice}
             {empty}
             {groups}

@@ -1,7 +1,8 @@
 //! The Leptos web app (browser only): the calendar that members open.
 //!
-//! [`App`] reads the URL, fetches the events file (`events.json`, or a
-//! same-origin `?src=`), and shows a loading line, a fetch error with a
+//! [`App`] reads the URL, fetches the data (the month index and the
+//! opening month, `months`; a same-origin `?src=` file whole; `events.json`
+//! whole when the site has no month files), and shows a loading line, a fetch error with a
 //! retry button, or the calendar. Components stay thin: the logic lives in
 //! the core modules (`grid`, `agenda`, `filter`, `route`, `jp`, `ics`).
 //!
@@ -20,6 +21,7 @@ pub(crate) mod fetch;
 mod filters;
 mod list;
 pub(crate) mod month;
+pub(crate) mod months;
 mod print;
 mod rows;
 mod shell;
@@ -27,7 +29,9 @@ mod sources;
 mod subscribe;
 mod toolbar;
 
+use crate::model::month::Month;
 use crate::model::text::Lang;
+use crate::views::months::{month_path, MonthIndex, INDEX_PATH};
 use crate::views::route::{parse, same_origin_src};
 use leptos::prelude::*;
 
@@ -62,25 +66,35 @@ pub fn App() -> impl IntoView {
             .into_any();
         }
     };
-    // The fetched text or the error, taken (not cloned) by the view that
+    // The fetched data or the error, taken (not cloned) by the view that
     // shows it: 8 MB of data should exist once. A plain signal and a task
     // instead of LocalResource + Suspense keeps Leptos' async machinery
     // out of the wasm (about 15 kB).
-    let data = RwSignal::new(None::<Result<(String, sources::Fetched), String>>);
-    // Other calendars come with the standard data only (not a preview).
-    let with_sources = state.src.is_none();
+    let data = RwSignal::new(None::<Result<shell::Start, String>>);
+    // The page's own data comes by month, with the other calendars merged
+    // in by the build; a preview (`?src=`) reads one whole file, without
+    // the other calendars (and so does a site without month files).
+    let by_month = state.src.is_none();
+    let opening = state.month;
     let (attempt, set_attempt) = signal(0u32);
     Effect::new(move |_| {
         let first = attempt.get() == 0;
         let path = path.clone();
         data.set(None);
         leptos::task::spawn_local(async move {
-            let text = fetch::text(&path, first).await;
-            let fetched = match (&text, with_sources) {
-                (Ok(_), true) => sources::fetch_all().await,
-                _ => sources::Fetched::default(),
+            let start = match by_month.then_some(()) {
+                Some(()) => match open_months(opening, first).await {
+                    Some(Ok((index, texts))) => Ok(shell::Start::Months {
+                        index,
+                        texts,
+                        sources: sources::fetch_status().await,
+                    }),
+                    Some(Err(e)) => Err(e),
+                    None => whole(&path, first).await,
+                },
+                None => whole(&path, first).await,
             };
-            data.set(Some(text.map(|t| (t, fetched))));
+            data.set(Some(start));
         });
     });
     (move || {
@@ -92,8 +106,8 @@ pub fn App() -> impl IntoView {
                 </main>
             }
             .into_any(),
-            Some(Ok((text, fetched))) => {
-                view! { <shell::Shell text=text state=state.clone() sources=fetched /> }.into_any()
+            Some(Ok(start)) => {
+                view! { <shell::Shell start=start state=state.clone() /> }.into_any()
             }
             Some(Err(message)) => {
                 fetch::mark_ready();
@@ -113,4 +127,37 @@ pub fn App() -> impl IntoView {
         }
     })
     .into_any()
+}
+
+/// One whole events file.
+async fn whole(path: &str, first: bool) -> Result<shell::Start, String> {
+    Ok(shell::Start::Whole {
+        text: fetch::text(path, first).await?,
+    })
+}
+
+/// The month index and the month the page opens on (`month`, else the
+/// index's [`MonthIndex::initial`]); when that month has no file, the
+/// one the data opens on, for the site and the projects. `None` when the
+/// site has no usable index (a site built before month files, or one
+/// without events): the page reads `events.json` whole.
+async fn open_months(
+    month: Option<Month>,
+    first: bool,
+) -> Option<Result<(MonthIndex, Vec<(Month, String)>), String>> {
+    let index = MonthIndex::parse(&fetch::text(INDEX_PATH, first).await.ok()?).ok()?;
+    let initial = index.initial(browser::today_tokyo());
+    let opening = month.unwrap_or(initial);
+    let read = if index.has(opening) {
+        opening
+    } else if index.has(initial) {
+        initial
+    } else {
+        index.months.first()?.month
+    };
+    Some(
+        fetch::text(&month_path(read), first)
+            .await
+            .map(|text| (index, vec![(read, text)])),
+    )
 }

@@ -9,22 +9,56 @@ use super::ctx::{use_ctx, Ctx};
 use super::{detail, fetch, filters, list, month, print, rows, sources, subscribe, toolbar};
 use crate::jp::format_instant_tokyo;
 use crate::load::{load, Diagnostic};
+use crate::model::month::Month;
+use crate::views::months::{MonthIndex, MonthStore};
 use crate::views::route::{View, ViewState};
 use leptos::prelude::*;
 
 /// At most this many data problems are listed; the rest are counted.
 const MAX_PROBLEMS: usize = 50;
 
+/// What the page starts with.
+pub enum Start {
+    /// One events file, alone (a preview, `?src=`; or a site without
+    /// month files).
+    Whole { text: String },
+    /// The month index and the first month files (the other calendars'
+    /// events are in them; `sources` holds their statuses only).
+    Months {
+        index: MonthIndex,
+        texts: Vec<(Month, String)>,
+        sources: sources::Fetched,
+    },
+}
+
 #[component]
-pub fn Shell(text: String, state: ViewState, sources: sources::Fetched) -> impl IntoView {
-    let mut loaded = load(&text);
-    drop(text);
-    let (statuses, source_problems) = sources::attach(&mut loaded.catalog, sources);
+pub fn Shell(start: Start, state: ViewState) -> impl IntoView {
+    let (mut loaded, statuses, source_problems, months) = match start {
+        Start::Whole { text } => (load(&text), Vec::new(), Vec::new(), None),
+        Start::Months {
+            index,
+            texts,
+            sources,
+        } => {
+            let (statuses, problems) = sources::statuses(sources);
+            let read: Vec<Month> = texts.iter().map(|(m, _)| *m).collect();
+            let mut texts = texts.into_iter();
+            let loaded = texts.next().map_or_else(|| load(""), |(_, t)| load(&t));
+            (
+                loaded,
+                statuses,
+                problems,
+                Some(MonthStore::new(index, &read)),
+            )
+        }
+    };
     provide_context(sources::Sources(StoredValue::new(statuses)));
     let site_name = loaded.catalog.site.name.clone();
     let updated = loaded.catalog.site.updated;
-    let ctx = Ctx::new(loaded.catalog, state);
+    let diagnostics = std::mem::take(&mut loaded.diagnostics);
+    let ctx = Ctx::new(loaded.catalog, state, months);
     provide_context(ctx);
+    super::months::watch(ctx);
     let view_kind = Memo::new(move |_| ctx.screen.state.with(|s| s.view));
     // The first view is in the page: it replaces the pre-rendered one.
     Effect::new(move |_| {
@@ -58,7 +92,8 @@ pub fn Shell(text: String, state: ViewState, sources: sources::Fetched) -> impl 
                     {ctx.tr(("English", "日本語"))}
                 </button>
             </header>
-            <Problems diagnostics=loaded.diagnostics />
+            <Problems diagnostics=diagnostics />
+            <super::months::MonthErrors />
             <sources::SourceProblems problems=source_problems />
             <toolbar::Toolbar />
             <div class="layout">

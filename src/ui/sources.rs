@@ -1,7 +1,7 @@
-//! Other calendars in the page: their normalised files, read from this
-//! site only (`sources/status.json`, `sources/<id>.json`, written by the
-//! build), merged beside our events by the core
-//! ([`crate::sources::attach`]); the 「他地域・他団体」 filters; the
+//! Other calendars in the page: their events come merged into the month
+//! files by the build ([`crate::site::months`]); the page reads their
+//! statuses from this site (`sources/status.json`) for the 「他地域・他団体」
+//! filters, the
 //! provenance line of an imported event; and the stale-source notice.
 //! The page never fetches another origin.
 
@@ -9,7 +9,6 @@ use super::ctx::use_ctx;
 use super::fetch;
 use crate::jp::format_instant_tokyo;
 use crate::model::text::{Lang, Text};
-use crate::model::Catalog;
 use crate::sources::attach::{self as core, Problem};
 use crate::sources::merge::source_of;
 use crate::sources::status::{self, SourceStatus};
@@ -25,29 +24,20 @@ pub fn use_sources() -> Sources {
     use_context::<Sources>().unwrap_or(Sources(StoredValue::new(Vec::new())))
 }
 
-/// Fetches `sources/status.json` and the copy of each source that has
-/// one ([`core::copies_to_read`]). A site built without sources has an
-/// empty status list.
-pub async fn fetch_all() -> Fetched {
+/// Fetches `sources/status.json` (a site built without sources has an
+/// empty status list). The sources' events come merged into the month
+/// files by the build; the statuses say where each comes from.
+pub async fn fetch_status() -> Fetched {
     let status = fetch::text(status::PATH, false).await;
-    let mut files = Vec::new();
-    if let Ok(text) = &status {
-        for id in core::copies_to_read(text) {
-            let file = fetch::text(&core::copy_path(&id), false).await;
-            files.push((id, file.map_err(Text::from)));
-        }
-    }
     Fetched {
         status: Some(status.map_err(Text::from)),
-        files,
+        files: Vec::new(),
     }
 }
 
-/// Merges the fetched sources into `catalog` ([`core::attach`]): the
-/// statuses, and the problems met on the way.
-pub fn attach(catalog: &mut Catalog, fetched: Fetched) -> (Vec<SourceStatus>, Vec<Problem>) {
-    let attached = core::attach(catalog, &fetched);
-    (attached.statuses, attached.problems)
+/// The sources' statuses, and the problems of the status file.
+pub fn statuses(fetched: Fetched) -> (Vec<SourceStatus>, Vec<Problem>) {
+    core::statuses(&fetched)
 }
 
 /// Problems with the sources' files, when there are any (the events of

@@ -239,34 +239,6 @@ pub fn month_rows(
         .collect()
 }
 
-/// The month to open on: today's month when some event touches it; else
-/// the month in which the next upcoming event starts; when every event is
-/// past, the month in which the latest-starting event starts; with no
-/// events, today's month.
-pub fn initial_month(events: &[Event], today: NaiveDate) -> Month {
-    let this_month = Month::of(today);
-    let month_of = Month::of;
-    let touches_this_month = events.iter().any(|e| {
-        month_of(e.when.first_day()) <= this_month && this_month <= month_of(e.when.last_day())
-    });
-    if touches_this_month {
-        return this_month;
-    }
-    let next = events
-        .iter()
-        .map(|e| e.when.first_day())
-        .filter(|&d| d > today)
-        .min();
-    if let Some(next) = next {
-        return month_of(next);
-    }
-    events
-        .iter()
-        .map(|e| e.when.first_day())
-        .max()
-        .map_or(this_month, month_of)
-}
-
 /// What a key does in the month grid (the WAI-ARIA grid pattern).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GridKey {
@@ -599,6 +571,7 @@ mod tests {
 
     #[test]
     fn opening_month() {
+        use crate::views::months::initial_month;
         let events = [
             all_day("jan", ymd(2004, 1, 14), ymd(2004, 1, 14)),
             all_day("feb", ymd(2004, 2, 4), ymd(2004, 2, 6)),

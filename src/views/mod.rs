@@ -2,7 +2,8 @@
 //! month grid ([`grid`]: rows, multi-day bars, "+N", keyboard moves, the
 //! day listed by default), the list ([`agenda`]), project filters and
 //! search ([`filter`]), the view state in the URL query ([`route`]), the
-//! words built from data ([`label`]), the grid's classes ([`looks`]), an
+//! words built from data ([`label`]), the events by month ([`months`]:
+//! which month files the build writes, their index), the grid's classes ([`looks`]), an
 //! event's facts for its detail, share page and FAX sheet ([`facts`]), the
 //! links that are not iCalendar
 //! ([`links`]: Google, Outlook, `webcal://`, `tel:`, maps), sign-up
@@ -18,6 +19,7 @@ pub mod grid;
 pub mod label;
 pub mod links;
 pub mod looks;
+pub mod months;
 pub mod percent;
 pub mod route;
 pub mod signup;

@@ -30,7 +30,7 @@ pub struct ViewState {
     /// `view=list`; the month view is the default.
     pub view: View,
     /// `month=2004-02` (a year 0..=9999, a month 1..=12); `None` lets the
-    /// app pick (see [`crate::views::grid::initial_month`]).
+    /// app pick (see [`crate::views::months::initial_month`]).
     pub month: Option<Month>,
     /// `p=a,b`: the ticked projects; no `p` is all of them, `p=` none.
     pub projects: ProjectSelection,

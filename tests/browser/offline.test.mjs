@@ -1,7 +1,8 @@
 // Offline: the web manifest, and the service worker that keeps the app and
 // the latest data. The build is served from a sub-folder (/calendar/), as
-// on a real host; the data file is a copy the test rewrites, to check that
-// newer data reaches the page as soon as the network is back. Chromium
+// on a real host; the site is a copy that the test publishes again with
+// newer data (`calendar publish`, as the build does), to check that newer
+// data reaches the page as soon as the network is back. Chromium
 // allows service workers on http://127.0.0.1 (a secure context).
 
 import { test, before, after } from 'node:test';
@@ -9,18 +10,29 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { serve, launch, open, ready, eventIds } from './harness.mjs';
 
 const dist = process.env.DIST ?? 'dist';
+const calendarTool = process.env.CALENDAR ?? 'target/release/calendar';
 const original = fs.readFileSync(path.join(dist, 'events.json'), 'utf8');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'offline-test-'));
-const dataFile = path.join(tmp, 'events.json');
+// A copy of the built site, published again when the test changes its data.
+const site = path.join(tmp, 'site');
+const dataFile = path.join(site, 'events.json');
 let server;
 let browser;
 
+/** Writes the site's data and publishes it, as the build does. */
+function publish(text) {
+  fs.writeFileSync(dataFile, text);
+  execFileSync(calendarTool, ['publish', dataFile, site], { stdio: 'pipe' });
+}
+
 before(async () => {
-  fs.writeFileSync(dataFile, original);
-  server = await serve(dist, { prefix: '/calendar/', extra: { '/calendar/events.json': dataFile } });
+  fs.cpSync(dist, site, { recursive: true });
+  publish(original);
+  server = await serve(site, { prefix: '/calendar/' });
   browser = await launch();
 });
 after(async () => {
@@ -89,7 +101,7 @@ test('the data update time is shown, in Tokyo time, in both languages', async ()
 });
 
 test('without network a reload still shows the calendar; newer data shows once back online', async () => {
-  fs.writeFileSync(dataFile, original);
+  publish(original);
   const page = await controlled();
   const context = page.context();
 
@@ -109,7 +121,7 @@ test('without network a reload still shows the calendar; newer data shows once b
   const data = JSON.parse(original);
   data.site.updated = '2026-12-01T09:30:00+09:00';
   data.events.find((e) => e.id === latest).title = '防食技術活用セミナー（会場変更）';
-  fs.writeFileSync(dataFile, JSON.stringify(data, null, 2));
+  publish(JSON.stringify(data, null, 2));
   await page.goto(`${server.url}?month=2004-03`);
   await ready(page);
   assert.match(await page.textContent(updated), /2026年11月29日 21:00/, 'still the kept data');

@@ -1,0 +1,211 @@
+//! The data by month, as the page loads it (the member page at its own
+//! address; `?src=` previews read one whole file). The page starts with
+//! the index and the month it opens on ([`crate::views::months`]); then
+//! the month shown and its two neighbours are fetched before they are
+//! asked for, and the list view, a search, a download of the selection
+//! or an event the loaded months do not hold load every month at once.
+//! Each batch of months is added to the catalogue in one step: new
+//! events appended (each id once), the day index and the search index
+//! made again, [`crate::ui::ctx::Data::version`] bumped so that what
+//! reads the catalogue draws again.
+
+use super::ctx::{use_ctx, Ctx};
+use super::fetch;
+use crate::load::load;
+use crate::model::month::Month;
+use crate::views::filter::LazySearch;
+use crate::views::grid::DayIndex;
+use crate::views::months::{month_path, MonthStore};
+use crate::views::route::View;
+use leptos::prelude::*;
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::rc::Rc;
+
+/// Whether every event is in the catalogue (a whole file, or every month).
+pub fn is_whole(ctx: Ctx) -> bool {
+    ctx.data
+        .months
+        .with_value(|m| m.as_ref().is_none_or(MonthStore::whole))
+}
+
+/// Starts what keeps the months in: the month shown and its neighbours;
+/// everything for the list view, a search, or an event not yet loaded.
+pub fn watch(ctx: Ctx) {
+    if is_whole(ctx) {
+        return;
+    }
+    let screen = ctx.screen;
+    Effect::new(move |_| {
+        let m = screen.month.get();
+        ask(ctx, vec![m], true);
+        // Before they are asked for; not offline, where they would only
+        // fail (a month kept by the service worker comes when shown).
+        if super::browser::online() {
+            ask(ctx, vec![m.add_months(1), m.add_months(-1)], false);
+        }
+    });
+    Effect::new(move |_| {
+        let needs_all = screen.state.with(|s| {
+            s.view == View::List
+                || !s.query.trim().is_empty()
+                || s.event
+                    .as_ref()
+                    .is_some_and(|id| ctx.data.catalog.with_value(|c| c.event(id).is_none()))
+        });
+        if needs_all {
+            ask_all(ctx);
+        }
+    });
+}
+
+/// Loads every month not yet asked for; `then` runs once all are in.
+pub fn ask_all_then(ctx: Ctx, then: impl FnOnce() + 'static) {
+    let missing = ctx
+        .data
+        .months
+        .with_value(|m| m.as_ref().map(|m| m.missing()).unwrap_or_default());
+    fetch_months(ctx, missing, Some(Box::new(then)), true);
+}
+
+fn ask_all(ctx: Ctx) {
+    ask_all_then(ctx, || {});
+}
+
+/// Loads those of `months` that have a file and were not asked for;
+/// with `report`, a month that cannot be loaded is said on the page.
+fn ask(ctx: Ctx, months: Vec<Month>, report: bool) {
+    let wanted = ctx
+        .data
+        .months
+        .with_value(|m| m.as_ref().map_or(Vec::new(), |store| store.wanted(&months)));
+    fetch_months(ctx, wanted, None, report);
+}
+
+type Then = Box<dyn FnOnce()>;
+
+/// Fetches `months` at once and adds them together when the last is in.
+fn fetch_months(ctx: Ctx, months: Vec<Month>, then: Option<Then>, report: bool) {
+    if months.is_empty() {
+        if let Some(then) = then {
+            then();
+        }
+        return;
+    }
+    ctx.data.months.update_value(|m| {
+        if let Some(store) = m {
+            store.asking(&months);
+        }
+    });
+    let batch = Rc::new(RefCell::new(Batch {
+        left: months.len(),
+        texts: Vec::new(),
+        failed: Vec::new(),
+        then,
+        report,
+    }));
+    for month in months {
+        let batch = Rc::clone(&batch);
+        leptos::task::spawn_local(async move {
+            let text = fetch::text(&month_path(month), false).await;
+            let done = {
+                let mut b = batch.borrow_mut();
+                match text {
+                    Ok(text) => b.texts.push((month, text)),
+                    Err(why) => b.failed.push((month, why)),
+                }
+                b.left -= 1;
+                b.left == 0
+            };
+            if done {
+                let b = std::mem::take(&mut *batch.borrow_mut());
+                finish(ctx, b);
+            }
+        });
+    }
+}
+
+#[derive(Default)]
+struct Batch {
+    left: usize,
+    texts: Vec<(Month, String)>,
+    failed: Vec<(Month, String)>,
+    then: Option<Then>,
+    report: bool,
+}
+
+fn finish(ctx: Ctx, batch: Batch) {
+    let mut problems = add(ctx, &batch.texts);
+    if !problems.is_empty() {
+        ctx.data.month_errors.update(|e| e.append(&mut problems));
+    }
+    if !batch.failed.is_empty() {
+        let failed: Vec<Month> = batch.failed.iter().map(|(m, _)| *m).collect();
+        ctx.data.months.update_value(|m| {
+            if let Some(store) = m {
+                store.failed(&failed);
+            }
+        });
+        if batch.report {
+            let mut why: Vec<String> = batch.failed.into_iter().map(|(_, w)| w).collect();
+            ctx.data.month_errors.update(|e| e.append(&mut why));
+        }
+    }
+    ctx.data.version.update(|v| *v = v.wrapping_add(1));
+    if let Some(then) = batch.then {
+        then();
+    }
+}
+
+/// Appends the events of `texts` that are not in yet, and makes the
+/// indices again. A month file with problems (the build writes checked
+/// ones: a file changed by hand) keeps its valid events and is named.
+fn add(ctx: Ctx, texts: &[(Month, String)]) -> Vec<String> {
+    let mut problems = Vec::new();
+    ctx.data.catalog.update_value(|catalog| {
+        let mut known: HashSet<String> = catalog.events.iter().map(|e| e.id.clone()).collect();
+        for (month, text) in texts {
+            let loaded = load(text);
+            if !loaded.diagnostics.is_empty() {
+                let (path, n) = (month_path(*month), loaded.diagnostics.len());
+                problems.push(format!("{path}: 問題 {n} 件 / {n} problems"));
+            }
+            for e in loaded.catalog.events {
+                if known.insert(e.id.clone()) {
+                    catalog.events.push(e);
+                }
+            }
+        }
+        ctx.data.index.set_value(DayIndex::new(&catalog.events));
+    });
+    ctx.data.search.set_value(LazySearch::default());
+    problems
+}
+
+/// The notice of months that could not be loaded (the loaded ones are
+/// shown; moving to the month again retries).
+#[component]
+pub fn MonthErrors() -> impl IntoView {
+    let ctx = use_ctx();
+    move || {
+        ctx.data.month_errors.with(|errors| {
+            (!errors.is_empty()).then(|| {
+                let items = errors
+                    .iter()
+                    .map(|e| view! { <li>{e.clone()}</li> })
+                    .collect_view();
+                view! {
+                    <section class="data-error" role="alert" data-testid="month-error">
+                        <h2>
+                            {ctx.tr((
+                                "一部の月の予定を読み込めませんでした（読み込めた分は表示しています）",
+                                "Some months could not be loaded (what could be is shown)",
+                            ))}
+                        </h2>
+                        <ul>{items}</ul>
+                    </section>
+                }
+            })
+        })
+    }
+}

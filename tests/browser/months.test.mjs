@@ -1,0 +1,127 @@
+// The data by month (issue 23): a site of 1,000 generated events published
+// as the build publishes it, whose page reads the month index and the
+// opening month only, and the other months as they are needed. Each view
+// is checked against the same page reading the whole file (`?src=`),
+// which holds every event from the start: the same events, the same
+// counts, whatever order the months arrive in.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { serve, launch, open, eventIds } from './harness.mjs';
+
+const dist = process.env.DIST ?? 'dist';
+const calendarTool = process.env.CALENDAR ?? 'target/release/calendar';
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'months-test-'));
+const site = path.join(tmp, 'site');
+let server;
+let browser;
+let data;
+
+before(async () => {
+  fs.cpSync(dist, site, { recursive: true });
+  const events = path.join(site, 'events.json');
+  fs.writeFileSync(events, execFileSync(calendarTool, ['generate', '1000'], { maxBuffer: 64 << 20 }));
+  execFileSync(calendarTool, ['publish', events, site], { stdio: 'pipe' });
+  data = JSON.parse(fs.readFileSync(events, 'utf8'));
+  server = await serve(site);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+const grid = '[data-testid="month-grid"]';
+const list = '[data-testid="list-view"]';
+const whole = (query) => `?src=events.json${query ? `&${query}` : ''}`;
+const paths = (page) => page.requests.map((u) => new URL(u).pathname);
+/** The filter panel's counts, by project. */
+const counts = (page) => page.$$eval('.filters .project', (labels) => labels.map((l) =>
+  `${l.querySelector('input').dataset.projectId}=${l.querySelector('.count').textContent}`));
+
+test('the first visit reads the index and one month, not the whole file', async () => {
+  const page = await open(browser, server.url);
+  const asked = paths(page);
+  assert.ok(asked.includes('/months/index.json'), asked.join(' '));
+  assert.ok(!asked.includes('/events.json'), 'events.json is not read');
+  // The opening month, then at most its two neighbours, fetched ahead (the
+  // service worker, once installed, asks for the same to keep them).
+  const months = [...new Set(asked.filter((p) => p.startsWith('/months/2')))];
+  assert.ok(months.length >= 1 && months.length <= 3, months.join(' '));
+  const index = JSON.parse(fs.readFileSync(path.join(site, 'months/index.json'), 'utf8'));
+  assert.equal(index.events, data.events.length);
+  assert.ok(index.months.length > 12, `${index.months.length} month files`);
+  // The opening month shows what the whole file shows, and so do the counts.
+  const reference = await open(browser, `${server.url}${whole()}`);
+  assert.equal(await page.textContent('.month-heading'), await reference.textContent('.month-heading'));
+  assert.deepEqual(await eventIds(page, grid), await eventIds(reference, grid));
+  assert.ok((await eventIds(page, grid)).length > 10);
+  assert.deepEqual(await counts(page), await counts(reference));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+  await reference.context().close();
+});
+
+test('stepping through months shows each month as the whole file does', async () => {
+  const page = await open(browser, `${server.url}?month=2004-06`);
+  const reference = await open(browser, `${server.url}${whole('month=2004-06')}`);
+  for (let step = 0; step < 4; step += 1) {
+    const heading = await reference.textContent('.month-heading');
+    await page.waitForFunction((h) => document.querySelector('.month-heading')?.textContent === h, heading);
+    const expected = await eventIds(reference, grid);
+    await page.waitForFunction(([sel, n]) => new Set([...document.querySelectorAll(`${sel} [data-event-id]`)]
+      .map((e) => e.dataset.eventId)).size === n, [grid, expected.length]);
+    assert.deepEqual(await eventIds(page, grid), expected, heading);
+    // Backwards twice, then forwards: months already loaded and new ones.
+    const button = step < 2 ? 'prev-month' : 'next-month';
+    await page.click(`[data-testid="${button}"]`);
+    await reference.click(`[data-testid="${button}"]`);
+  }
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+  await reference.context().close();
+});
+
+test('the list, a search and an event far from the opening month hold every event', async () => {
+  const far = data.events.find((e) => e.start.startsWith('2004-02'));
+  for (const query of ['view=list&past=1', `q=${encodeURIComponent(far.title)}&view=list&past=1`, `e=${far.id}`]) {
+    const page = await open(browser, `${server.url}?${query}`);
+    const reference = await open(browser, `${server.url}${whole(query)}`);
+    if (query.startsWith('e=')) {
+      await page.waitForSelector('[data-testid="event-detail"][open]');
+      assert.equal(await page.textContent('#detail-title'), await reference.textContent('#detail-title'));
+    } else {
+      await page.waitForSelector(`${list} [data-event-id]`);
+      await page.waitForFunction(() => !document.querySelector('[data-testid="list-loading"]'));
+      assert.deepEqual(await eventIds(page, list), await eventIds(reference, list), query);
+      assert.deepEqual(await counts(page), await counts(reference), query);
+    }
+    assert.ok(!paths(page).includes('/events.json'), 'the month files, not the whole file');
+    assert.deepEqual(page.errors, [], query);
+    await page.context().close();
+    await reference.context().close();
+  }
+});
+
+test('a month that cannot be loaded is said, and the others are still shown', async () => {
+  const page = await open(browser, `${server.url}?month=2004-06`, {
+    init: () => {
+      const original = window.fetch;
+      window.fetch = (input, ...rest) => (String(input).endsWith('months/2004-08.json')
+        ? Promise.reject(new TypeError('offline')) : original(input, ...rest));
+    },
+  });
+  await page.click('[data-testid="next-month"]');
+  await page.click('[data-testid="next-month"]');
+  const error = await page.waitForSelector('[data-testid="month-error"]');
+  assert.match(await error.textContent(), /一部の月の予定を読み込めませんでした.*months\/2004-08\.json/s);
+  // The month before is still there.
+  await page.click('[data-testid="prev-month"]');
+  assert.ok((await eventIds(page, grid)).length > 0);
+  await page.context().close();
+});
