@@ -483,6 +483,15 @@ fn fetch(dir: &Path, extra: &[&str]) -> (i32, String) {
     calendar(&args)
 }
 
+/// Runs `calendar publish` of the folder's events into its `out/`.
+fn publish(dir: &Path) -> (i32, String) {
+    calendar(&[
+        "publish",
+        dir.join("data/events.json").to_str().unwrap(),
+        dir.join("out").to_str().unwrap(),
+    ])
+}
+
 fn statuses(dir: &Path) -> Vec<status::SourceStatus> {
     status::read(&std::fs::read_to_string(dir.join("data/sources/status.json")).unwrap())
         .unwrap()
@@ -553,11 +562,7 @@ fn every_failure_warns_says_what_happened_and_leaves_our_files_alone() {
 
     // Our own outputs without any source.
     let plain = site(srv.port, &[]);
-    let (code, out) = calendar(&[
-        "publish",
-        plain.join("data/events.json").to_str().unwrap(),
-        plain.join("out").to_str().unwrap(),
-    ]);
+    let (code, out) = publish(&plain);
     assert_eq!(code, 0, "{out}");
 
     let (code, out) = fetch(&dir, &[]);
@@ -610,11 +615,7 @@ fn every_failure_warns_says_what_happened_and_leaves_our_files_alone() {
     assert_eq!(code, 1);
 
     // The build with sources: our own files byte for byte as without.
-    let (code, out) = calendar(&[
-        "publish",
-        dir.join("data/events.json").to_str().unwrap(),
-        dir.join("out").to_str().unwrap(),
-    ]);
+    let (code, out) = publish(&dir);
     assert_eq!(code, 0, "{out}");
     let without = files(&plain.join("out"));
     let with = files(&dir.join("out"));
@@ -696,6 +697,81 @@ fn the_fetch_log_says_what_happened_to_each_source_in_one_line() {
     );
     srv.fail.store(true, Ordering::SeqCst);
     common::golden("fetch-failing.txt", &run("2026-11-30T06:00:00+09:00"));
+}
+
+/// The lines of the first `VEVENT` with this `UID` in an iCalendar text,
+/// unfolded.
+fn vevent(text: &str, uid: &str) -> Vec<String> {
+    let unfolded = text.replace("\r\n ", "");
+    let block = unfolded
+        .split("BEGIN:VEVENT\r\n")
+        .skip(1)
+        .find(|b| b.lines().any(|l| l == format!("UID:{uid}")))
+        .unwrap_or_else(|| panic!("no VEVENT with UID {uid}"));
+    block
+        .lines()
+        .take_while(|l| *l != "END:VEVENT")
+        .map(str::to_string)
+        .collect()
+}
+
+/// Imported events carry when their origin last changed them, as the
+/// origin said (LAST-MODIFIED, else DTSTAMP; an events-json source's
+/// `updated`, else its file's), not when we built: a subscriber of
+/// ics/federation.ics sees an event change when it really changed.
+#[test]
+fn imported_events_keep_the_origin_s_dtstamp_and_last_modified() {
+    let srv = server();
+    let dir = site(
+        srv.port,
+        &[
+            ("tokyo", "events-json", "/good.json"),
+            ("osaka", "ics", "/good.ics"),
+        ],
+    );
+    let (code, out) = fetch(&dir, &[]);
+    assert_eq!(code, 0, "{out}");
+    let (code, out) = publish(&dir);
+    assert_eq!(code, 0, "{out}");
+    let events = dir.join("data/events.json");
+    let federation = std::fs::read_to_string(dir.join("out/ics/federation.ics")).unwrap();
+    let ours = iguren_calendar::load::load(&std::fs::read_to_string(&events).unwrap()).catalog;
+    let our_stamp = ours
+        .site
+        .updated
+        .unwrap()
+        .format("%Y%m%dT%H%M%SZ")
+        .to_string();
+    let stamps = |uid: &str| {
+        let lines = vevent(&federation, uid);
+        let get = |name: &str| {
+            lines
+                .iter()
+                .find_map(|l| l.strip_prefix(&format!("{name}:")))
+                .map(str::to_string)
+        };
+        (get("DTSTAMP"), get("LAST-MODIFIED"))
+    };
+    let both = |t: &str| (Some(t.to_string()), Some(t.to_string()));
+    // iCalendar: LAST-MODIFIED when given, else DTSTAMP.
+    assert_eq!(stamps("utc-1@tokyo.example"), both("20261115T030000Z"));
+    assert_eq!(stamps("weekly-1@tokyo.example"), both("20261101T000000Z"));
+    // events-json: the event's updated, else the source's site.updated.
+    assert_eq!(
+        stamps("forum-2026-12-12@tokyo-igyoshu.example"),
+        both("20261125T003000Z")
+    );
+    assert_eq!(
+        stamps("forum-2026-12-03@tokyo-igyoshu.example"),
+        both("20261120T010000Z")
+    );
+    // Ours keep ours.
+    let salon = format!("kawasaki-salon-2004-02-25@{OUR_DOMAIN}");
+    assert_eq!(stamps(&salon), both(&our_stamp));
+    // An imported event's own .ics says the same.
+    let id = sources::event_id("osaka", "utc-1@tokyo.example", None);
+    let own = std::fs::read_to_string(dir.join(format!("out/ics/event/{id}.ics"))).unwrap();
+    assert!(own.contains("\r\nDTSTAMP:20261115T030000Z\r\n"), "{own}");
 }
 
 #[test]

@@ -15,7 +15,8 @@
 //!   events another calendar like ours imported (`X-IGUREN-SOURCE`) are
 //!   not imported again.
 //! - `SUMMARY`, `LOCATION`, `DESCRIPTION`, `URL` (http(s) only), `STATUS`,
-//!   `SEQUENCE` and `LAST-MODIFIED` become ours; texts are bounded.
+//!   `SEQUENCE` and `LAST-MODIFIED` (else `DTSTAMP`, as the event's
+//!   `updated`) become ours; texts are bounded.
 
 use super::json::{shortened, too_many, Normalised};
 use super::normal::bound;
@@ -422,7 +423,12 @@ pub fn normalise(
                 _ => Status::Scheduled,
             };
             event.revision = e.get_sequence().unwrap_or(0);
-            event.updated = e.get_last_modified().map(|t| t.naive_utc());
+            // When the origin last changed it: LAST-MODIFIED, else its
+            // DTSTAMP (what subscribers of ics/federation.ics then see).
+            event.updated = e
+                .get_last_modified()
+                .or_else(|| e.get_timestamp())
+                .map(|t| t.naive_utc());
             event.origin = Some(Origin {
                 uid: uid.to_string(),
                 recurrence_id,

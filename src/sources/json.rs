@@ -138,6 +138,9 @@ pub fn normalise(
             break;
         }
         let mut e = event.clone();
+        // When the origin last changed it, as its own calendar files say
+        // (the event's `updated`, else its file's).
+        e.updated = e.updated.or(theirs.site.updated);
         e.id = event_id(&source.id, &uid, None);
         e.project = source.id.clone();
         e.origin = Some(Origin {
