@@ -105,14 +105,16 @@ function addressesIn(rel, text) {
 /**
  * Checks the site in `root`. `siteUrl` is the site's own public address
  * (`site.url`), when it has one: absolute addresses under it are checked
- * as the site's. Returns the dead links, one line each:
- * `from: address → what is wrong`.
+ * as the site's. Returns the dead links, one line each
+ * (`from: address → what is wrong`), and how many of the site's own
+ * addresses were checked.
  */
 export async function checkSite(root, { siteUrl } = {}) {
   root = path.resolve(root);
   const files = filesOf(root);
   const present = new Set(files);
   const dead = [];
+  const checked = new Set(); // `from address`, each once
   const own = siteUrl && (siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`);
 
   /** The published file an address resolved against `base` names, or
@@ -135,6 +137,7 @@ export async function checkSite(root, { siteUrl } = {}) {
   const check = (from, address, base) => {
     if (address.startsWith('#')) return;
     const found = target(address, base);
+    if (found) checked.add(`${from} ${address}`);
     if (found?.missing) dead.push(`${from}: ${address} → ${found.missing}`);
   };
 
@@ -157,7 +160,7 @@ export async function checkSite(root, { siteUrl } = {}) {
       for (const why of failed) dead.push(`${from}: install failed: ${why}`);
     }
   }
-  return [...new Set(dead)];
+  return { dead: [...new Set(dead)], checked: checked.size };
 }
 
 /** The service workers a page registers: each of its scripts that calls
@@ -229,8 +232,10 @@ async function installFetches(root, worker) {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
   const [dir = 'dist', siteUrl] = process.argv.slice(2);
-  const dead = await checkSite(dir, { siteUrl });
+  const { dead, checked } = await checkSite(dir, { siteUrl });
   for (const line of dead) console.log(line);
-  console.log(dead.length === 0 ? `${dir}: すべてのリンクが有効です / every link resolves` : `${dir}: 切れたリンク ${dead.length} 件 / ${dead.length} dead links`);
+  console.log(dead.length === 0
+    ? `${dir}: ${checked} 件のリンクはすべて有効です / all ${checked} links resolve`
+    : `${dir}: ${checked} 件のうち切れたリンク ${dead.length} 件 / ${dead.length} dead links of ${checked}`);
   process.exitCode = dead.length === 0 ? 0 : 1;
 }
