@@ -12,10 +12,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { checkSite } from './links.mjs';
-import { NOW } from './harness.mjs';
+import { calendar } from './harness.mjs';
 
 const dist = path.resolve(process.env.DIST ?? 'dist');
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -23,13 +21,6 @@ const ADDRESS = 'https://calendar.example.org/iguren/';
 let origin; // the other calendars' server
 let withSources; // the site published with them
 
-// The build's "now" is the tests' (harness.mjs), never the clock.
-const calendar = (...args) =>
-  promisify(execFile)('cargo', ['run', '--quiet', '--release', '--bin', 'calendar', '--', ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, SOURCE_DATE_EPOCH: String(NOW.getTime() / 1000) },
-  });
 
 before(async () => {
   origin = http.createServer((req, res) => {
@@ -57,10 +48,10 @@ before(async () => {
       { id: 'gone', name: '取得できない会', url: `${at}/gone.ics`, format: 'ics', color: '#37474f' },
     ],
   }));
-  await calendar('fetch', events, '--now', '2026-11-28T21:00:00Z', '--allow-insecure-localhost');
+  await calendar(['fetch', events, '--now', '2026-11-28T21:00:00Z', '--allow-insecure-localhost']);
   withSources = path.join(tmp, 'site');
   fs.cpSync(dist, withSources, { recursive: true });
-  await calendar('publish', events, withSources);
+  await calendar(['publish', events, withSources]);
 });
 after(async () => {
   await new Promise((ok) => origin?.close(ok));
