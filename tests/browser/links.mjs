@@ -9,7 +9,7 @@
 // - Atom and XML files (feeds, the sitemap): href and src attributes,
 //   and the text of <loc>, <icon>, <logo> and <uri>;
 // - JSON feeds and the web manifest: their address fields (url, src,
-//   start_url, scope, …);
+//   start_url, scope, …); style sheets: their url(…);
 // - every text file: absolute addresses under the site's own address
 //   (`site.url`, when given), as in JSON-LD, og:url, robots.txt and the
 //   calendar files;
@@ -89,6 +89,9 @@ function addressesIn(rel, text) {
     if (!rel.endsWith('.html')) {
       for (const [, , value] of text.matchAll(/<(loc|icon|logo|uri)>([^<]*)<\/\1>/g)) out.push(unescape(value.trim()));
     }
+  }
+  if (rel.endsWith('.css')) {
+    for (const [, , value] of text.matchAll(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g)) out.push(value.trim());
   }
   const isFeed = rel.endsWith('.json') && /"version"\s*:\s*"https:\/\/jsonfeed\.org\//.test(text);
   if (rel.endsWith('.webmanifest') || isFeed) {

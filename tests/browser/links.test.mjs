@@ -84,9 +84,10 @@ test('the checker finds every kind of dead link, and only those', async () => {
     'sw.js': `self.addEventListener('install', (event) => event.waitUntil(
   caches.open('x').then(async (cache) => { for (const p of ['./', 'months/2026-12.json']) await cache.put(p, await fetch(new URL(p, self.location))); })));`,
     'embed.json': '{"url": "not/a/feed.html"}',
+    'style.css': 'a { background: url("icons/bg.svg") } b { background: url(data:image/png;base64,AAAA) }',
   });
   const { dead, checked } = await checkSite(dir, { siteUrl: 'https://example.org/cal' });
-  assert.equal(checked, 18);
+  assert.equal(checked, 19);
   assert.deepEqual(dead.sort(), [
     'e/a.html: ../feeds/a.atom → no file feeds/a.atom',
     'feed.atom: e/b.html → no file e/b.html',
@@ -96,6 +97,7 @@ test('the checker finds every kind of dead link, and only those', async () => {
     'index.html: e/missing.html → no file e/missing.html',
     'manifest.webmanifest: icons/192.png → no file icons/192.png',
     'sitemap.xml: https://example.org/cal/e/c.html → no file e/c.html',
+    'style.css: icons/bg.svg → no file icons/bg.svg',
   ].sort());
 });
 
