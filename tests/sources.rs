@@ -692,7 +692,8 @@ fn the_fetch_log_says_what_happened_to_each_source_in_one_line() {
     let nagoya = statuses(&dir).into_iter().find(|s| s.source.id == "nagoya");
     let problems = nagoya.unwrap().problems;
     assert!(
-        problems.len() == 1 && problems[0].contains("no UID, left out ×12: VEVENT 1「"),
+        problems.len() == 1
+            && problems[0].contains("no UID, left out ×12: 「朝の勉強会 1」 (VEVENT 1), "),
         "{problems:?}"
     );
     srv.fail.store(true, Ordering::SeqCst);

@@ -281,14 +281,20 @@ pub fn normalise(
     for (n, e) in vevents.iter().enumerate() {
         let summary = e.get_summary().unwrap_or("").trim();
         let shown = crate::load::escape_controls(&super::limit(summary, 60).0);
-        let at = format!("VEVENT {}「{shown}」", n + 1);
+        // An event is named as its calendar names it: UID and summary,
+        // then which VEVENT of the file.
+        let place = format!("「{shown}」 (VEVENT {})", n + 1);
         let Some(uid) = e.get_uid().map(str::trim).filter(|u| !u.is_empty()) else {
             problems.push(Warning::event(
-                at.clone(),
+                place,
                 "UID がないため取り込みません / no UID, left out",
             ));
             continue;
         };
+        let at = format!(
+            "{}{place}",
+            crate::load::escape_controls(&super::limit(uid, 60).0)
+        );
         if !our_domain.is_empty() && uid.ends_with(&ours_suffix) {
             ours += 1;
             continue;

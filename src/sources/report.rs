@@ -3,7 +3,7 @@
 //! one line of totals; and the problems it keeps in the status file.
 //!
 //! A source's problems are [`Warning`]s: which event (named as the source
-//! names it: an id and a title, or the `VEVENT`'s number and summary) and
+//! names it: its id or UID and its title, then where in the file) and
 //! what. The same problem met in many events is said once, with how many
 //! and the first few of them ([`grouped`]). A source that served only our
 //! own events says so instead of a bare zero. Pure: the tool prints what
@@ -17,7 +17,7 @@ use chrono::NaiveDateTime;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
     /// The event, as the source names it: `forum-bad「日付の誤り」 (9:5: /events/2/start)`,
-    /// `VEVENT 3「例会」`; `None` for the whole source.
+    /// `ny-1@tokyo.example「例会」 (VEVENT 3)`; `None` for the whole source.
     pub at: Option<String>,
     /// What, `日本語 / English`.
     pub what: String,
