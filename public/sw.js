@@ -30,8 +30,11 @@ const PAGE = BASE;
 const DATA = new URL(new URL(self.location).searchParams.get('data') ?? 'months/index.json', BASE).href;
 const SOURCES = new URL('sources/', BASE).href;
 const MONTHS = new URL('months/', BASE).href;
-const EXTRAS = [DATA, ...['manifest.webmanifest', 'icons/icon-192.png', 'icons/icon-512.png', 'icons/icon.svg']
-  .map((path) => new URL(path, BASE).href)];
+// The member page's manifest and icons, beside it; the editor's worker
+// (told its data with ?data=) has none beside it in edit/.
+const PAGE_FILES = new URL(self.location).searchParams.has('data') ? []
+  : ['manifest.webmanifest', 'icons/icon-192.png', 'icons/icon-512.png', 'icons/icon.svg'];
+const EXTRAS = [DATA, ...PAGE_FILES.map((path) => new URL(path, BASE).href)];
 // One cache per site folder, so two calendars on one host keep apart.
 const PREFIX = `iguren-calendar:${BASE}:`;
 const CACHE = PREFIX + VERSION;

@@ -5,6 +5,7 @@
 //! can ask for a property by name. Golden files are rewritten with
 //! `UPDATE_GOLDEN=1 cargo test --test ics` (then read them before committing).
 
+mod common;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use iguren_calendar::ics::{self, calendar, event_file, feed, CalendarMeta};
 use iguren_calendar::model::{
@@ -686,8 +687,6 @@ proptest::proptest! {
 #[test]
 fn golden_files_of_real_events() {
     let c = real_catalog();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
-    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
     let mut cases: Vec<(String, String)> = [
         "kawasaki-salon-2004-02-25",
         "hosou-technical-show-2004",
@@ -704,16 +703,6 @@ fn golden_files_of_real_events() {
     .collect();
     cases.push(("feed-hojokin.ics".into(), feed(&c, Some("hojokin"))));
     for (name, actual) in cases {
-        let path = dir.join(&name);
-        if update {
-            std::fs::create_dir_all(&dir).unwrap();
-            std::fs::write(&path, &actual).unwrap();
-        }
-        let expected = std::fs::read(&path)
-            .unwrap_or_else(|e| panic!("{}: {e} (UPDATE_GOLDEN=1 writes it)", path.display()));
-        assert!(
-            expected == actual.as_bytes(),
-            "{name} differs from the golden file; UPDATE_GOLDEN=1 rewrites it:\n{actual}"
-        );
+        common::golden(&name, &actual);
     }
 }

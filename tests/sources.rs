@@ -135,6 +135,7 @@ fn ics_repeats_exceptions_time_zones_and_all_day_events_in_tokyo_terms() {
     // Ours coming back, and events another calendar imported: not taken.
     assert!(by_title("ours, coming back").is_empty());
     assert!(by_title("imported by a calendar like ours").is_empty());
+    assert_eq!((n.ours, n.elsewhere), (1, 1));
     assert_eq!(n.events.len(), 9);
     // Untrusted text: only http(s) links, said; text kept as text.
     let ny = n
@@ -146,7 +147,11 @@ fn ics_repeats_exceptions_time_zones_and_all_day_events_in_tokyo_terms() {
     assert!(
         n.problems
             .iter()
-            .any(|p| p.contains("javascript:alert(1)") && p.contains("not http(s)")),
+            .any(|p| p.what.contains("javascript:alert(1)")
+                && p.what.contains("not http(s)")
+                && p.at
+                    .as_deref()
+                    .is_some_and(|a| a.contains("New York meetup"))),
         "{:?}",
         n.problems
     );
@@ -223,17 +228,19 @@ fn an_events_json_source_goes_through_our_loader() {
         Some("<script>alert(1)</script> は文字のまま")
     );
     assert!(n.problems.is_empty(), "{:?}", n.problems);
+    assert_eq!((n.ours, n.elsewhere), (1, 1));
     // One bad event among good ones: the good ones stay, the bad one is said.
     let n = sources::json::normalise(&src, &fixture("one-bad.json"), OUR_DOMAIN).unwrap();
     assert_eq!(n.events.len(), 2);
+    // … named by its id and title, and where.
+    let said = n.problems[0].to_string();
     assert!(
-        n.problems[0].contains("/events/2/start"),
-        "{:?}",
-        n.problems
+        said.starts_with("forum-bad「日付の誤り」 (") && said.contains(": /events/2/start): "),
+        "{said}"
     );
     // Broken JSON: nothing usable, a failure.
     let err = sources::json::normalise(&src, "{\"events\": [", OUR_DOMAIN).unwrap_err();
-    assert!(err[0].contains("JSON syntax error"), "{err:?}");
+    assert!(err[0].what.contains("JSON syntax error"), "{err:?}");
 }
 
 #[test]
@@ -246,7 +253,7 @@ fn texts_are_bounded() {
         .events
         .iter()
         .all(|e| e.title.ja.chars().count() <= sources::normal::MAX_TITLE));
-    assert!(n.problems.iter().any(|p| p.contains("shortened")));
+    assert!(n.problems.iter().any(|p| p.what.contains("shortened")));
     let err = sources::ics::normalise(
         &source("tokyo", Format::Ics),
         "<html>not a calendar</html>",
@@ -254,7 +261,7 @@ fn texts_are_bounded() {
         OUR_DOMAIN,
     )
     .unwrap_err();
-    assert!(err[0].contains("not an iCalendar file"), "{err:?}");
+    assert!(err[0].what.contains("not an iCalendar file"), "{err:?}");
 }
 
 #[test]
@@ -335,6 +342,12 @@ fn answer(path: &str, fail: bool, stream: &mut TcpStream) {
             stream,
             b"BEGIN:VCALENDAR\r\nSUMMARY:caf\xe9\r\nEND:VCALENDAR\r\n",
         ),
+        // Our own events served back to us.
+        "/ours.json" => ok(
+            stream,
+            &std::fs::read("tests/fixtures/sources/ours.json").unwrap(),
+        ),
+        "/no-uid.ics" => ok(stream, no_uid_ics().as_bytes()),
         "/404.ics" => status(stream, "404 Not Found"),
         "/500.ics" => status(stream, "500 Internal Server Error"),
         "/timeout.ics" => std::thread::sleep(Duration::from_secs(4)),
@@ -370,6 +383,17 @@ fn answer(path: &str, fail: bool, stream: &mut TcpStream) {
         }
         _ => status(stream, "404 Not Found"),
     }
+}
+
+/// An iCalendar feed of twelve events without a `UID` (the same warning
+/// each) and one good event.
+fn no_uid_ics() -> String {
+    let mut out = String::from("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n");
+    for n in 1..=12 {
+        out.push_str(&format!("BEGIN:VEVENT\r\nDTSTAMP:20261101T000000Z\r\nDTSTART:202612{n:02}T090000Z\r\nSUMMARY:朝の勉強会 {n}\r\nEND:VEVENT\r\n"));
+    }
+    out.push_str("BEGIN:VEVENT\r\nUID:good@nagoya.example\r\nDTSTAMP:20261101T000000Z\r\nDTSTART:20261220T090000Z\r\nSUMMARY:忘年会\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+    out
 }
 
 struct Server {
@@ -459,6 +483,15 @@ fn fetch(dir: &Path, extra: &[&str]) -> (i32, String) {
     calendar(&args)
 }
 
+/// Runs `calendar publish` of the folder's events into its `out/`.
+fn publish(dir: &Path) -> (i32, String) {
+    calendar(&[
+        "publish",
+        dir.join("data/events.json").to_str().unwrap(),
+        dir.join("out").to_str().unwrap(),
+    ])
+}
+
 fn statuses(dir: &Path) -> Vec<status::SourceStatus> {
     status::read(&std::fs::read_to_string(dir.join("data/sources/status.json")).unwrap())
         .unwrap()
@@ -529,20 +562,19 @@ fn every_failure_warns_says_what_happened_and_leaves_our_files_alone() {
 
     // Our own outputs without any source.
     let plain = site(srv.port, &[]);
-    let (code, out) = calendar(&[
-        "publish",
-        plain.join("data/events.json").to_str().unwrap(),
-        plain.join("out").to_str().unwrap(),
-    ]);
+    let (code, out) = publish(&plain);
     assert_eq!(code, 0, "{out}");
 
     let (code, out) = fetch(&dir, &[]);
     assert_eq!(code, 0, "a failing source only warns:\n{out}");
-    for (id, _, _, _) in FAILURES {
+    // One line a failing source, saying why.
+    for (id, _, _, says) in FAILURES {
+        let head = format!(
+            "{id}: 取得できませんでした、まだ取得できた分はありません / could not be fetched, no good copy yet — "
+        );
         assert!(
-            out.contains(&format!(
-                "{id}: 警告 / warning: 取得できませんでした / could not be fetched"
-            )),
+            out.lines()
+                .any(|l| l.starts_with(&head) && l.contains(says)),
             "{id}:\n{out}"
         );
     }
@@ -583,11 +615,7 @@ fn every_failure_warns_says_what_happened_and_leaves_our_files_alone() {
     assert_eq!(code, 1);
 
     // The build with sources: our own files byte for byte as without.
-    let (code, out) = calendar(&[
-        "publish",
-        dir.join("data/events.json").to_str().unwrap(),
-        dir.join("out").to_str().unwrap(),
-    ]);
+    let (code, out) = publish(&dir);
     assert_eq!(code, 0, "{out}");
     let without = files(&plain.join("out"));
     let with = files(&dir.join("out"));
@@ -629,6 +657,130 @@ fn every_failure_warns_says_what_happened_and_leaves_our_files_alone() {
         .filter(|k| k.starts_with("ics/event/tokyo-"))
         .count();
     assert_eq!(imported_ics, 2);
+}
+
+/// What `calendar fetch` prints, as a maintainer reads it in a workflow
+/// log, pinned whole: one line a source (what happened and why), then
+/// the totals; then the same sources a day later, every one failing.
+#[test]
+fn the_fetch_log_says_what_happened_to_each_source_in_one_line() {
+    let srv = server();
+    let dir = site(
+        srv.port,
+        &[
+            ("tokyo", "events-json", "/good.json"),
+            ("ics-good", "ics", "/moved.ics"),
+            ("one-bad", "events-json", "/one-bad.json"),
+            ("mirror", "events-json", "/ours.json"),
+            ("nagoya", "ics", "/no-uid.ics"),
+            ("notfound", "ics", "/404.ics"),
+            ("broken", "events-json", "/broken.json"),
+            ("latin1", "ics", "/latin1.ics"),
+            ("to-http", "ics", "/to-http.ics"),
+            ("huge-declared", "ics", "/huge-declared.ics"),
+        ],
+    );
+    let events = dir.join("data/events.json");
+    let run = |now: &str| {
+        let (code, out, err) = common::run(&[
+            "fetch",
+            events.to_str().unwrap(),
+            "--now",
+            now,
+            "--timeout",
+            "1.5",
+            "--allow-insecure-localhost",
+        ]);
+        assert_eq!((code, err.as_str()), (0, ""), "{out}");
+        out.replace(&format!(":{}/", srv.port), ":PORT/")
+            .replace(dir.to_str().unwrap(), "DIR")
+    };
+    common::golden("fetch.txt", &run(NOW));
+    // The status file keeps the same problem once too, with its count.
+    let nagoya = statuses(&dir).into_iter().find(|s| s.source.id == "nagoya");
+    let problems = nagoya.unwrap().problems;
+    assert!(
+        problems.len() == 1
+            && problems[0].contains("no UID, left out ×12: 「朝の勉強会 1」 (VEVENT 1), "),
+        "{problems:?}"
+    );
+    srv.fail.store(true, Ordering::SeqCst);
+    common::golden("fetch-failing.txt", &run("2026-11-30T06:00:00+09:00"));
+}
+
+/// The lines of the first `VEVENT` with this `UID` in an iCalendar text,
+/// unfolded.
+fn vevent(text: &str, uid: &str) -> Vec<String> {
+    let unfolded = text.replace("\r\n ", "");
+    let block = unfolded
+        .split("BEGIN:VEVENT\r\n")
+        .skip(1)
+        .find(|b| b.lines().any(|l| l == format!("UID:{uid}")))
+        .unwrap_or_else(|| panic!("no VEVENT with UID {uid}"));
+    block
+        .lines()
+        .take_while(|l| *l != "END:VEVENT")
+        .map(str::to_string)
+        .collect()
+}
+
+/// Imported events carry when their origin last changed them, as the
+/// origin said (LAST-MODIFIED, else DTSTAMP; an events-json source's
+/// `updated`, else its file's), not when we built: a subscriber of
+/// ics/federation.ics sees an event change when it really changed.
+#[test]
+fn imported_events_keep_the_origin_s_dtstamp_and_last_modified() {
+    let srv = server();
+    let dir = site(
+        srv.port,
+        &[
+            ("tokyo", "events-json", "/good.json"),
+            ("osaka", "ics", "/good.ics"),
+        ],
+    );
+    let (code, out) = fetch(&dir, &[]);
+    assert_eq!(code, 0, "{out}");
+    let (code, out) = publish(&dir);
+    assert_eq!(code, 0, "{out}");
+    let events = dir.join("data/events.json");
+    let federation = std::fs::read_to_string(dir.join("out/ics/federation.ics")).unwrap();
+    let ours = iguren_calendar::load::load(&std::fs::read_to_string(&events).unwrap()).catalog;
+    let our_stamp = ours
+        .site
+        .updated
+        .unwrap()
+        .format("%Y%m%dT%H%M%SZ")
+        .to_string();
+    let stamps = |uid: &str| {
+        let lines = vevent(&federation, uid);
+        let get = |name: &str| {
+            lines
+                .iter()
+                .find_map(|l| l.strip_prefix(&format!("{name}:")))
+                .map(str::to_string)
+        };
+        (get("DTSTAMP"), get("LAST-MODIFIED"))
+    };
+    let both = |t: &str| (Some(t.to_string()), Some(t.to_string()));
+    // iCalendar: LAST-MODIFIED when given, else DTSTAMP.
+    assert_eq!(stamps("utc-1@tokyo.example"), both("20261115T030000Z"));
+    assert_eq!(stamps("weekly-1@tokyo.example"), both("20261101T000000Z"));
+    // events-json: the event's updated, else the source's site.updated.
+    assert_eq!(
+        stamps("forum-2026-12-12@tokyo-igyoshu.example"),
+        both("20261125T003000Z")
+    );
+    assert_eq!(
+        stamps("forum-2026-12-03@tokyo-igyoshu.example"),
+        both("20261120T010000Z")
+    );
+    // Ours keep ours.
+    let salon = format!("kawasaki-salon-2004-02-25@{OUR_DOMAIN}");
+    assert_eq!(stamps(&salon), both(&our_stamp));
+    // An imported event's own .ics says the same.
+    let id = sources::event_id("osaka", "utc-1@tokyo.example", None);
+    let own = std::fs::read_to_string(dir.join(format!("out/ics/event/{id}.ics"))).unwrap();
+    assert!(own.contains("\r\nDTSTAMP:20261115T030000Z\r\n"), "{own}");
 }
 
 #[test]

@@ -1,7 +1,8 @@
 //! One build's outputs, composed once: our calendar files, share pages,
 //! feeds and the rest ([`super::publish`], [`super::reach`]), the
 //! spreadsheet template, the other calendars' last good copies merged in
-//! (their events' files, `sources/`, `ics/federation.ics`), and the page
+//! (their events' files and share pages, a feed per source,
+//! `sources/`, `ics/federation.ics`), and the page
 //! Trunk made and its manifest rewritten once each: the opening view
 //! pre-rendered (with the other calendars, as the app merges them), the
 //! site's names, then the Content-Security-Policy. Pure: the maintainer
@@ -80,6 +81,16 @@ pub fn files(
     }
     if let Some(Ok(text)) = fetched.status {
         out.push((status::PATH.to_string(), text));
+    }
+    // Each source's feeds, as each of our projects has its own: the share
+    // page of an imported event links them (`feeds/<source id>.*`), and a
+    // member who follows that link gets the events of the calendar the
+    // event comes from, with pages on this site.
+    for s in statuses
+        .iter()
+        .filter(|s| catalog.project(&s.source.id).is_none())
+    {
+        out.extend(reach::feed_files(&merged, Some(&s.source.id), today));
     }
     for e in &merged.events[own..] {
         out.push((
@@ -181,6 +192,54 @@ mod tests {
             .unwrap()
             .1;
         assert_eq!(page_again, page);
+    }
+
+    /// An imported event's share page links its source's feeds, as ours
+    /// link their project's; those feeds are written and hold its events.
+    #[test]
+    fn each_source_has_the_feeds_its_events_pages_link() {
+        use crate::model::{Event, Origin, When};
+        use crate::sources::{normal, Format, Source};
+        let source = Source {
+            id: "tokyo".into(),
+            name: Text::new("東京"),
+            url: "https://tokyo.example/events.json".into(),
+            format: Format::EventsJson,
+            color: "#00695c".into(),
+            project: None,
+        };
+        let day = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+        let mut event = Event::new(
+            "tokyo-0000000000000001",
+            "tokyo",
+            "東京の例会",
+            When::AllDay {
+                start: day,
+                end: day,
+            },
+        );
+        event.origin = Some(Origin {
+            uid: "forum@tokyo.example".into(),
+            recurrence_id: None,
+        });
+        let fetched = day.and_hms_opt(0, 0, 0).unwrap();
+        let copy = normal::to_json(&source, "tokyo.example", fetched, &[event]);
+        let others = Others {
+            statuses: vec![SourceStatus {
+                last_success: Some(fetched),
+                ok: true,
+                ..SourceStatus::new(source)
+            }],
+            copies: vec![("tokyo".into(), Ok(copy))],
+        };
+        let build = files(&catalog(), day, others, None, None).unwrap();
+        let file = |p: &str| build.files.iter().find(|(path, _)| path == p).map(|f| &f.1);
+        let page = file("e/tokyo-0000000000000001.html").unwrap();
+        for feed in ["feeds/tokyo.atom", "feeds/tokyo.json"] {
+            assert!(page.contains(&format!("href=\"../{feed}\"")), "{page}");
+            let text = file(feed).unwrap_or_else(|| panic!("{feed} is not written"));
+            assert!(text.contains("東京の例会"), "{text}");
+        }
     }
 
     #[test]

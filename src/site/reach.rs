@@ -2,7 +2,8 @@
 //! calendar files so that feed readers, search engines, paper and other
 //! groups' web pages carry the events.
 //!
-//! - feeds ([`crate::site::feeds`]): `feed.atom`, `feed.json`, `feeds/<project>.*`;
+//! - feeds ([`crate::site::feeds`]): `feed.atom`, `feed.json`, `feeds/<project>.*`
+//!   (and `feeds/<source>.*` of the other calendars, [`crate::site::build`]);
 //! - search engines: schema.org JSON-LD in each share page
 //!   ([`crate::site::jsonld`]), `sitemap.xml` and `robots.txt`;
 //! - paper: FAX sign-up sheets `fax/<event id>.html` ([`crate::site::fax`]), QR
@@ -42,12 +43,9 @@ pub fn notes(catalog: &Catalog) -> Vec<Text> {
 /// `today` is the build's day in Tokyo (which events are upcoming).
 pub fn files(catalog: &Catalog, today: NaiveDate) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    out.push((feeds::atom_path(None), feeds::atom(catalog, None, today)));
-    out.push((feeds::json_path(None), feeds::json(catalog, None, today)));
+    out.extend(feed_files(catalog, None, today));
     for p in &catalog.projects {
-        let id = Some(p.id.as_str());
-        out.push((feeds::atom_path(id), feeds::atom(catalog, id, today)));
-        out.push((feeds::json_path(id), feeds::json(catalog, id, today)));
+        out.extend(feed_files(catalog, Some(&p.id), today));
     }
     for e in &catalog.events {
         if let Some(sheet) = fax::sheet(catalog, e) {
@@ -68,6 +66,26 @@ pub fn files(catalog: &Catalog, today: NaiveDate) -> Vec<(String, String)> {
         }
     }
     out
+}
+
+/// The Atom and JSON feeds of every event (`None`) or of one project of
+/// `catalog` (a source's, in a catalogue with the sources merged in):
+/// `(path, contents)`.
+pub fn feed_files(
+    catalog: &Catalog,
+    project: Option<&str>,
+    today: NaiveDate,
+) -> [(String, String); 2] {
+    [
+        (
+            feeds::atom_path(project),
+            feeds::atom(catalog, project, today),
+        ),
+        (
+            feeds::json_path(project),
+            feeds::json(catalog, project, today),
+        ),
+    ]
 }
 
 /// `sitemap.xml`: the calendar and every event's share page, with the

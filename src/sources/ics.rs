@@ -15,10 +15,12 @@
 //!   events another calendar like ours imported (`X-IGUREN-SOURCE`) are
 //!   not imported again.
 //! - `SUMMARY`, `LOCATION`, `DESCRIPTION`, `URL` (http(s) only), `STATUS`,
-//!   `SEQUENCE` and `LAST-MODIFIED` become ours; texts are bounded.
+//!   `SEQUENCE` and `LAST-MODIFIED` (else `DTSTAMP`, as the event's
+//!   `updated`) become ours; texts are bounded.
 
-use super::json::{finish, more_line, note, Normalised};
+use super::json::{shortened, too_many, Normalised};
 use super::normal::bound;
+use super::report::Warning;
 use super::{
     event_id, Source, HORIZON_FUTURE_DAYS, HORIZON_PAST_DAYS, MAX_EVENTS, MAX_OCCURRENCES,
 };
@@ -235,14 +237,14 @@ pub fn normalise(
     text: &str,
     now: NaiveDateTime,
     our_domain: &str,
-) -> Result<Normalised, Vec<String>> {
+) -> Result<Normalised, Vec<Warning>> {
     let calendar: icalendar::Calendar = text.parse().map_err(|e: String| {
         let first =
             crate::load::escape_controls(e.lines().take(3).collect::<Vec<_>>().join(" ").trim());
         let (short, _) = super::limit(&first, 200);
-        vec![format!(
+        vec![Warning::source(format!(
             "iCalendar として読めません / not an iCalendar file: {short}"
-        )]
+        ))]
     })?;
     let vevents: Vec<&icalendar::Event> = calendar
         .components
@@ -253,17 +255,16 @@ pub fn normalise(
         })
         .collect();
     if vevents.is_empty() && !text.contains("BEGIN:VCALENDAR") {
-        return Err(vec![
-            "iCalendar（BEGIN:VCALENDAR）ではありません / not an iCalendar file (no BEGIN:VCALENDAR)"
-                .into(),
-        ]);
+        return Err(vec![Warning::source(
+            "iCalendar（BEGIN:VCALENDAR）ではありません / not an iCalendar file (no BEGIN:VCALENDAR)",
+        )]);
     }
     let now_utc = Utc.from_utc_datetime(&now);
     let from = now_utc - TimeDelta::days(HORIZON_PAST_DAYS);
     let to = now_utc + TimeDelta::days(HORIZON_FUTURE_DAYS);
     let ours_suffix = format!("@{our_domain}");
     let mut problems = Vec::new();
-    let mut more = 0;
+    let (mut ours, mut elsewhere) = (0, 0);
     let mut events: Vec<Event> = Vec::new();
     let mut cut = 0;
 
@@ -280,45 +281,54 @@ pub fn normalise(
     for (n, e) in vevents.iter().enumerate() {
         let summary = e.get_summary().unwrap_or("").trim();
         let shown = crate::load::escape_controls(&super::limit(summary, 60).0);
-        let at = format!("VEVENT {} 「{shown}」", n + 1);
+        // An event is named as its calendar names it: UID and summary,
+        // then which VEVENT of the file.
+        let place = format!("「{shown}」 (VEVENT {})", n + 1);
         let Some(uid) = e.get_uid().map(str::trim).filter(|u| !u.is_empty()) else {
-            note(
-                &mut problems,
-                &mut more,
-                format!("{at}: UID がないため取り込みません / no UID, left out"),
-            );
+            problems.push(Warning::event(
+                place,
+                "UID がないため取り込みません / no UID, left out",
+            ));
             continue;
         };
-        if (!our_domain.is_empty() && uid.ends_with(&ours_suffix))
-            || e.property_value("X-IGUREN-SOURCE").is_some()
-        {
+        let at = format!(
+            "{}{place}",
+            crate::load::escape_controls(&super::limit(uid, 60).0)
+        );
+        if !our_domain.is_empty() && uid.ends_with(&ours_suffix) {
+            ours += 1;
+            continue;
+        }
+        if e.property_value("X-IGUREN-SOURCE").is_some() {
+            elsewhere += 1;
             continue;
         }
         if uid.chars().count() > 255 || uid.chars().any(char::is_control) {
-            note(&mut problems, &mut more, format!("{at}: UID が長すぎるか制御文字を含みます / UID too long or with control characters"));
+            problems.push(Warning::event(
+                at.clone(),
+                "UID が長すぎるか制御文字を含みます / UID too long or with control characters",
+            ));
             continue;
         }
         if summary.is_empty() {
-            note(
-                &mut problems,
-                &mut more,
-                format!("{at}: SUMMARY（題名）がありません / no SUMMARY (title)"),
-            );
+            problems.push(Warning::event(
+                at.clone(),
+                "SUMMARY（題名）がありません / no SUMMARY (title)",
+            ));
             continue;
         }
         let Some(start) = e.get_start() else {
-            note(
-                &mut problems,
-                &mut more,
-                format!("{at}: DTSTART がありません / no DTSTART"),
-            );
+            problems.push(Warning::event(
+                at.clone(),
+                "DTSTART がありません / no DTSTART",
+            ));
             continue;
         };
         let all_day = matches!(start, DatePerhapsTime::Date(_));
         let start_at = match rrule_start(&start) {
             Ok(t) => t,
             Err(p) => {
-                note(&mut problems, &mut more, format!("{at}: {p}"));
+                problems.push(Warning::event(at.clone(), p));
                 continue;
             }
         };
@@ -327,7 +337,7 @@ pub fn normalise(
             Some(end) => match rrule_start(&end) {
                 Ok(end) => Some(end.naive_utc() - start_at.naive_utc()),
                 Err(p) => {
-                    note(&mut problems, &mut more, format!("{at}: {p}"));
+                    problems.push(Warning::event(at.clone(), p));
                     continue;
                 }
             },
@@ -338,7 +348,7 @@ pub fn normalise(
             match occurrences(e, start_at, all_day, from, to) {
                 Ok(list) => list,
                 Err(p) => {
-                    note(&mut problems, &mut more, format!("{at}: {p}"));
+                    problems.push(Warning::event(at.clone(), p));
                     continue;
                 }
             }
@@ -355,7 +365,10 @@ pub fn normalise(
                 .filter(|l| *l > TimeDelta::zero())
                 .map(|l| moment(&(occurrence + l), all_day));
             let Some(when) = when(begin, end) else {
-                note(&mut problems, &mut more, format!("{at}: DTSTART と DTEND の種類が違います / DTSTART and DTEND of different kinds"));
+                problems.push(Warning::event(
+                    at.clone(),
+                    "DTSTART と DTEND の種類が違います / DTSTART and DTEND of different kinds",
+                ));
                 break;
             };
             let recurrence_id = if recurring {
@@ -370,19 +383,20 @@ pub fn normalise(
             let key = recurrence_id.map(|r| r.to_string());
             let id = event_id(&source.id, uid, key.as_deref());
             if seen.insert(id.clone(), ()).is_some() {
-                note(
-                    &mut problems,
-                    &mut more,
-                    format!("{at}: 同じ UID の予定が重複しています / duplicate UID"),
-                );
+                problems.push(Warning::event(
+                    at.clone(),
+                    "同じ UID の予定が重複しています / duplicate UID",
+                ));
                 continue;
             }
             if events.len() == MAX_EVENTS {
-                note(&mut problems, &mut more, format!("{MAX_EVENTS} 件を超えるイベントは取り込みません / events beyond {MAX_EVENTS} are left out"));
-                problems.extend(more_line(more));
+                problems.push(too_many());
+                problems.extend(shortened(cut));
                 return Ok(Normalised {
                     events,
                     problems,
+                    ours,
+                    elsewhere,
                     domain: super::normal::host(&source.url),
                 });
             }
@@ -406,7 +420,7 @@ pub fn normalise(
                     event.url = Some(url.to_string());
                 } else {
                     let shown = crate::load::escape_controls(&super::limit(url, 60).0);
-                    note(&mut problems, &mut more, format!("{at}: URL「{shown}」は http(s) でないため外しました / URL \"{shown}\" dropped (not http(s))"));
+                    problems.push(Warning::event(at.clone(), format!("URL「{shown}」は http(s) でないため外しました / URL \"{shown}\" dropped (not http(s))")));
                 }
             }
             event.status = match e.get_status() {
@@ -415,7 +429,12 @@ pub fn normalise(
                 _ => Status::Scheduled,
             };
             event.revision = e.get_sequence().unwrap_or(0);
-            event.updated = e.get_last_modified().map(|t| t.naive_utc());
+            // When the origin last changed it: LAST-MODIFIED, else its
+            // DTSTAMP (what subscribers of ics/federation.ics then see).
+            event.updated = e
+                .get_last_modified()
+                .or_else(|| e.get_timestamp())
+                .map(|t| t.naive_utc());
             event.origin = Some(Origin {
                 uid: uid.to_string(),
                 recurrence_id,
@@ -426,7 +445,7 @@ pub fn normalise(
             events.push(event);
         }
     }
-    finish(&mut problems, more, cut);
+    problems.extend(shortened(cut));
     crate::model::order::sort_by(&mut events, |a, b| {
         a.when
             .first_day()
@@ -436,6 +455,8 @@ pub fn normalise(
     Ok(Normalised {
         events,
         problems,
+        ours,
+        elsewhere,
         domain: super::normal::host(&source.url),
     })
 }

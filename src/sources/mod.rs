@@ -15,8 +15,9 @@
 //! ([`limit`]) and write `sources/<id>.json` with [`normal::to_json`].
 //! [`status`] is the file that says, per source, when it was last tried,
 //! when it last succeeded and what went wrong; the page reads it and the
-//! normalised files, never another origin. [`merge`] puts the sources'
-//! events beside ours, once each; [`attach`] does it from what was read
+//! normalised files, never another origin. [`report`] is what `calendar
+//! fetch` says of each source, one line each, and the problems it keeps.
+//! [`merge`] puts the sources' events beside ours, once each; [`attach`] does it from what was read
 //! of the status file and the copies, with every problem said where and
 //! what, for the page and the tool alike.
 //!
@@ -32,6 +33,8 @@ pub mod json;
 pub mod merge;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod normal;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod report;
 pub mod status;
 
 /// The largest answer a source may give: 10 MB.

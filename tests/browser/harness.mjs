@@ -1,6 +1,7 @@
 // Shared harness of the browser tests: a static server for the built site
-// (optionally under a sub-path, recording every request) and Debian's
-// headless Chromium driven by playwright-core. Nothing here reaches the
+// (optionally under a sub-path, recording every request), the maintainer
+// tool run at the tests' "now", and Debian's headless Chromium driven by
+// playwright-core. Nothing here reaches the
 // network: the server binds 127.0.0.1 and Chromium's background fetching
 // is switched off.
 //
@@ -16,6 +17,8 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 
 /** The tests' "now" when SOURCE_DATE_EPOCH is not set: 2026-12-01 12:00
@@ -29,6 +32,23 @@ export const NOW = new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000);
 /** The day in Tokyo (UTC+9) of `date` (NOW by default), as YYYY-MM-DD. */
 export function tokyoDay(date = NOW) {
   return new Date(date.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+}
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+
+/**
+ * Runs the maintainer tool (`cargo run --release --bin calendar -- ARGS`
+ * from the repository's root) with the build's clock at `now` (NOW
+ * unless told), never the machine's. Resolves to { stdout, stderr };
+ * rejects when it fails. Asynchronous, so that a local server of the same
+ * process can answer its fetches.
+ */
+export function calendar(args, { now = NOW } = {}) {
+  return promisify(execFile)('cargo', ['run', '--quiet', '--release', '--bin', 'calendar', '--', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, SOURCE_DATE_EPOCH: String(new Date(now).getTime() / 1000) },
+  });
 }
 
 const TYPES = {

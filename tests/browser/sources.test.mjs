@@ -11,9 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { serve, launch, open, eventIds } from './harness.mjs';
+import { serve, launch, open, eventIds, calendar } from './harness.mjs';
 
 const dist = path.resolve(process.env.DIST ?? 'dist');
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -30,13 +28,6 @@ let browser;
 const AT = new Date('2026-12-01T12:00:00+09:00');
 const at = (url, options = {}) => open(browser, url, { now: AT, ...options });
 
-// Asynchronous: the sources' server runs in this same process.
-const calendar = (...args) =>
-  promisify(execFile)('cargo', ['run', '--quiet', '--release', '--bin', 'calendar', '--', ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, SOURCE_DATE_EPOCH: String(AT.getTime() / 1000) },
-  });
 
 before(async () => {
   origin = http.createServer((req, res) => {
@@ -66,12 +57,12 @@ before(async () => {
   }));
   const events = path.join(tmp, 'data/events.json');
   // 11月29日 6:00 in Tokyo: both fetched. A day later osaka fails.
-  await calendar('fetch', events, '--now', '2026-11-28T21:00:00Z', '--allow-insecure-localhost');
+  await calendar(['fetch', events, '--now', '2026-11-28T21:00:00Z', '--allow-insecure-localhost'], { now: AT });
   failing = true;
-  await calendar('fetch', events, '--now', '2026-11-29T21:00:00Z', '--allow-insecure-localhost');
+  await calendar(['fetch', events, '--now', '2026-11-29T21:00:00Z', '--allow-insecure-localhost'], { now: AT });
   site = path.join(tmp, 'site');
   fs.cpSync(dist, site, { recursive: true });
-  await calendar('publish', events, site);
+  await calendar(['publish', events, site], { now: AT });
   server = await serve(site);
   browser = await launch();
 });

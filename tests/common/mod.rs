@@ -1,6 +1,7 @@
 //! What the integration tests share: running the maintainer tool at the
-//! tests' "now", and reading the JSON Schemas the site ships to hold them
-//! against the validator's own lists of fields.
+//! tests' "now", comparing an output with its golden file, and reading
+//! the JSON Schemas the site ships to hold them against the validator's
+//! own lists of fields.
 
 use iguren_calendar::load::json::{parse, Node, Value};
 use std::process::Command;
@@ -31,6 +32,25 @@ pub fn run_at(epoch: &str, args: &[&str]) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
+}
+
+/// Asserts that `actual` is, to the byte, the golden file
+/// `tests/golden/NAME`; `UPDATE_GOLDEN=1` (re)writes it instead (then
+/// read it before committing).
+#[allow(dead_code)]
+pub fn golden(name: &str, actual: &str) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let path = dir.join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(&path, actual).unwrap();
+    }
+    let expected = std::fs::read(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (UPDATE_GOLDEN=1 writes it)", path.display()));
+    assert!(
+        expected == actual.as_bytes(),
+        "{name} differs from the golden file; UPDATE_GOLDEN=1 rewrites it:\n{actual}"
+    );
 }
 
 /// A JSON Schema the site ships (`public/NAME`), parsed. Its text is kept

@@ -1,7 +1,8 @@
 //! `calendar fetch`: the network edge of [`iguren_calendar::sources`].
 //! It reads each source declared in `sources.json` over HTTPS and stores
 //! what the core made of it, with the status of each source, where
-//! `sources.rs` says (which `check` and `publish` then read).
+//! `sources.rs` says (which `check` and `publish` then read). What it
+//! prints, one line a source, is [`iguren_calendar::sources::report`]'s.
 //!
 //! HTTP is `ureq` (rustls, no OpenSSL): a time limit for the whole
 //! exchange including redirects and body, a 10 MB body limit, redirects
@@ -14,6 +15,8 @@
 use crate::sources::{check, read_status, statuses, store_path};
 use crate::tool::{build_now, wrong_arguments};
 use iguren_calendar::load::{self, escape_controls};
+use iguren_calendar::sources::json::Normalised;
+use iguren_calendar::sources::report::{self, Outcome, Warning};
 use iguren_calendar::sources::status;
 use iguren_calendar::sources::{self as core, normal, Format, Source, MAX_BYTES};
 use std::process::ExitCode;
@@ -75,8 +78,7 @@ pub fn run(args: &[String]) -> ExitCode {
         return ExitCode::from(2);
     }
     let mut list = statuses(&sources, &read_status(&store));
-    let mut failed = 0;
-    let mut warned = 0;
+    let mut outcomes = Vec::new();
     for s in &mut list {
         let now = match o.now {
             Some(now) => now,
@@ -87,8 +89,8 @@ pub fn run(args: &[String]) -> ExitCode {
         };
         s.last_attempt = Some(now);
         let id = s.source.id.clone();
-        match fetch_one(&s.source, &ours.site.domain, now, &o) {
-            Ok((text, count, problems)) => {
+        let outcome = match fetch_one(&s.source, &ours.site.domain, now, &o) {
+            Ok((text, normalised)) => {
                 let path = store.join(format!("{id}.json"));
                 if let Err(e) = std::fs::write(&path, text) {
                     eprintln!("{}: 書き込めません / cannot write: {e}", path.display());
@@ -96,76 +98,45 @@ pub fn run(args: &[String]) -> ExitCode {
                 }
                 s.ok = true;
                 s.last_success = Some(now);
-                s.events = count;
-                s.problems = problems;
-                if s.problems.is_empty() {
-                    println!("{id}: 取得しました（{count} 件） / fetched ({count} events)");
-                } else {
-                    warned += 1;
-                    println!(
-                        "{id}: 取得しました（{count} 件、問題 {} 件） / fetched ({count} events, {} problems)",
-                        s.problems.len(),
-                        s.problems.len()
-                    );
-                    for p in &s.problems {
-                        println!("  警告 / warning: {p}");
-                    }
-                }
+                s.events = normalised.events.len();
+                normalised.outcome()
             }
-            Err(problems) => {
-                failed += 1;
+            Err(why) => {
                 s.ok = false;
-                s.problems = problems;
-                let kept = match s.last_success {
-                    Some(t) => format!(
-                        "前回の取得分（{}）を使います / the last good copy ({}) stays in use",
-                        status::short(t, iguren_calendar::model::text::Lang::Ja),
-                        status::short(t, iguren_calendar::model::text::Lang::En)
-                    ),
-                    None => "まだ取得できた分はありません / no good copy yet".into(),
-                };
-                println!(
-                    "{id}: 警告 / warning: 取得できませんでした / could not be fetched — {kept}"
-                );
-                for p in &s.problems {
-                    println!("  {p}");
-                }
+                Outcome::Failed(why)
             }
-        }
+        };
+        s.problems = outcome.problems();
+        println!("{}", report::line(&id, &outcome, s.last_success));
+        outcomes.push(outcome);
     }
     let path = store.join("status.json");
     if let Err(e) = std::fs::write(&path, status::write(&list)) {
         eprintln!("{}: 書き込めません / cannot write: {e}", path.display());
         return ExitCode::from(2);
     }
-    println!(
-        "情報源 {} 件: 成功 {}、失敗 {}、警告つき {} / {} sources: {} fetched, {} failed, {} with warnings",
-        list.len(),
-        list.len() - failed,
-        failed,
-        warned,
-        list.len(),
-        list.len() - failed,
-        failed,
-        warned
-    );
-    if !valid || (o.strict && failed + warned > 0) {
+    println!("{}", report::totals(&outcomes));
+    let troubled = outcomes
+        .iter()
+        .any(|o| matches!(o, Outcome::Failed(_)) || !o.problems().is_empty());
+    if !valid || (o.strict && troubled) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
 }
 
-/// Fetches and normalises one source: the file's text, its number of
-/// events and its problems; or why it failed.
+/// Fetches and normalises one source: the file's text and what the core
+/// made of it; or why it failed.
 fn fetch_one(
     source: &Source,
     our_domain: &str,
     now: chrono::NaiveDateTime,
     o: &Options,
-) -> Result<(String, usize, Vec<String>), Vec<String>> {
-    let bytes = get(&source.url, o).map_err(|p| vec![p])?;
-    let text = load::utf8(bytes).map_err(|p| vec![p])?;
+) -> Result<(String, Normalised), Vec<Warning>> {
+    let failed = |p: String| vec![Warning::source(p)];
+    let bytes = get(&source.url, o).map_err(failed)?;
+    let text = load::utf8(bytes).map_err(failed)?;
     let normalised = match source.format {
         Format::EventsJson => core::json::normalise(source, &text, our_domain)?,
         Format::Ics => core::ics::normalise(source, &text, now, our_domain)?,
@@ -180,15 +151,15 @@ fn fetch_one(
     let back = load::load(&file);
     if !back.is_valid() {
         let mut problems = normalised.problems;
-        problems.extend(
-            back.diagnostics
-                .iter()
-                .take(5)
-                .map(|d| format!("sources/{}.json:{d}", source.id)),
-        );
+        problems.extend(back.diagnostics.iter().take(5).map(|d| {
+            Warning::loaded(
+                format!("sources/{}.json:{}", source.id, d.place()),
+                &d.message,
+            )
+        }));
         return Err(problems);
     }
-    Ok((file, normalised.events.len(), normalised.problems))
+    Ok((file, normalised))
 }
 
 /// Whether `url` may be fetched.
