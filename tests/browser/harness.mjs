@@ -47,8 +47,27 @@ export function calendar(args, { now = NOW } = {}) {
   return promisify(execFile)('cargo', ['run', '--quiet', '--release', '--bin', 'calendar', '--', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
+    maxBuffer: 64 << 20,
     env: { ...process.env, SOURCE_DATE_EPOCH: String(new Date(now).getTime() / 1000) },
   });
+}
+
+/**
+ * A copy of the built site `dist` in the folder `site`, whose data can be
+ * changed as a maintainer changes it: `publish(text)` writes `text` as its
+ * `events.json` and runs `calendar publish` on it, as the build does
+ * (month files, calendar files, the pre-rendered page …).
+ */
+export function siteCopy(dist, site) {
+  fs.cpSync(dist, site, { recursive: true });
+  const events = path.join(site, 'events.json');
+  return {
+    events,
+    async publish(text) {
+      fs.writeFileSync(events, text);
+      await calendar(['publish', events, site]);
+    },
+  };
 }
 
 const TYPES = {

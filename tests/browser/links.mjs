@@ -15,7 +15,9 @@
 //   calendar files;
 // - each service worker a page registers: its registration script and
 //   the worker's install step are run in a sandbox whose `fetch` reads
-//   the folder, and every file the worker asks for must be there.
+//   the folder, and every file the worker asks for must be there;
+// - the month index (months/index.json): every month file it lists, as
+//   the member page fetches them.
 // Addresses of other sites, mailto:, tel:, webcal: and in-page #anchors
 // are not followed. Used by links.test.mjs; by hand:
 // `node tests/browser/links.mjs dist [https://example.org/calendar/]`.
@@ -153,6 +155,12 @@ export async function checkSite(root, { siteUrl } = {}) {
       const escaped = own.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       for (const [a] of text.matchAll(new RegExp(`${escaped}[^\\s"'<>\\\\)]*`, 'g'))) check(rel, unescape(a), base);
     }
+  }
+
+  // The month index names the month files the page fetches (months/*.json).
+  if (present.has('months/index.json')) {
+    const index = JSON.parse(fs.readFileSync(path.join(root, 'months/index.json'), 'utf8'));
+    for (const [month] of index.months) check('months/index.json', `${month}.json`, new URL('months/index.json', SERVED).href);
   }
 
   for (const rel of files.filter((f) => f.endsWith('.html'))) {

@@ -10,24 +10,19 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { serve, launch, open, eventIds } from './harness.mjs';
+import { serve, launch, open, eventIds, calendar, siteCopy } from './harness.mjs';
 
 const dist = process.env.DIST ?? 'dist';
-const calendarTool = process.env.CALENDAR ?? 'target/release/calendar';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'months-test-'));
-const site = path.join(tmp, 'site');
 let server;
 let browser;
 let data;
 
 before(async () => {
-  fs.cpSync(dist, site, { recursive: true });
-  const events = path.join(site, 'events.json');
-  fs.writeFileSync(events, execFileSync(calendarTool, ['generate', '1000'], { maxBuffer: 64 << 20 }));
-  execFileSync(calendarTool, ['publish', events, site], { stdio: 'pipe' });
-  data = JSON.parse(fs.readFileSync(events, 'utf8'));
-  server = await serve(site);
+  const site = siteCopy(dist, path.join(tmp, 'site'));
+  await site.publish((await calendar(['generate', '1000'])).stdout);
+  data = JSON.parse(fs.readFileSync(site.events, 'utf8'));
+  server = await serve(path.join(tmp, 'site'));
   browser = await launch();
 });
 after(async () => {
@@ -53,7 +48,7 @@ test('the first visit reads the index and one month, not the whole file', async 
   // service worker, once installed, asks for the same to keep them).
   const months = [...new Set(asked.filter((p) => p.startsWith('/months/2')))];
   assert.ok(months.length >= 1 && months.length <= 3, months.join(' '));
-  const index = JSON.parse(fs.readFileSync(path.join(site, 'months/index.json'), 'utf8'));
+  const index = JSON.parse(fs.readFileSync(path.join(tmp, 'site/months/index.json'), 'utf8'));
   assert.equal(index.events, data.events.length);
   assert.ok(index.months.length > 12, `${index.months.length} month files`);
   // The opening month shows what the whole file shows, and so do the counts.

@@ -10,29 +10,19 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { serve, launch, open, ready, eventIds } from './harness.mjs';
+import { serve, launch, open, ready, eventIds, siteCopy } from './harness.mjs';
 
 const dist = process.env.DIST ?? 'dist';
-const calendarTool = process.env.CALENDAR ?? 'target/release/calendar';
 const original = fs.readFileSync(path.join(dist, 'events.json'), 'utf8');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'offline-test-'));
 // A copy of the built site, published again when the test changes its data.
-const site = path.join(tmp, 'site');
-const dataFile = path.join(site, 'events.json');
+const site = siteCopy(dist, path.join(tmp, 'site'));
 let server;
 let browser;
 
-/** Writes the site's data and publishes it, as the build does. */
-function publish(text) {
-  fs.writeFileSync(dataFile, text);
-  execFileSync(calendarTool, ['publish', dataFile, site], { stdio: 'pipe' });
-}
-
 before(async () => {
-  fs.cpSync(dist, site, { recursive: true });
-  publish(original);
-  server = await serve(site, { prefix: '/calendar/' });
+  await site.publish(original);
+  server = await serve(path.join(tmp, 'site'), { prefix: '/calendar/' });
   browser = await launch();
 });
 after(async () => {
@@ -101,7 +91,7 @@ test('the data update time is shown, in Tokyo time, in both languages', async ()
 });
 
 test('without network a reload still shows the calendar; newer data shows once back online', async () => {
-  publish(original);
+  await site.publish(original);
   const page = await controlled();
   const context = page.context();
 
@@ -121,7 +111,7 @@ test('without network a reload still shows the calendar; newer data shows once b
   const data = JSON.parse(original);
   data.site.updated = '2026-12-01T09:30:00+09:00';
   data.events.find((e) => e.id === latest).title = '防食技術活用セミナー（会場変更）';
-  publish(JSON.stringify(data, null, 2));
+  await site.publish(JSON.stringify(data, null, 2));
   await page.goto(`${server.url}?month=2004-03`);
   await ready(page);
   assert.match(await page.textContent(updated), /2026年11月29日 21:00/, 'still the kept data');
