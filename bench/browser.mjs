@@ -201,6 +201,12 @@ const INIT = () => {
   const mark = () => {
     if (b.ready === null && document.documentElement.dataset.ready === 'true') {
       b.ready = performance.now();
+      // The view at ready (the steps below change it).
+      b.atReady = {
+        nodes: document.querySelectorAll('*').length,
+        bars: document.querySelectorAll('[data-testid="month-grid"] [data-event-id]').length,
+        wasm: b.memory?.buffer.byteLength ?? null,
+      };
       readyNow(b.ready);
     }
   };
@@ -236,6 +242,12 @@ const INIT = () => {
   // Clicks `selector` (or types `arg.text` into it) and resolves with the time until DONE[kind](arg)
   // holds (checked after every DOM mutation) and after a forced style +
   // layout.
+  // measure(), as soon as the page is ready (one task later), or an error
+  // after `loadMs`.
+  b.measureAtReady = (selector, kind, arg, timeoutMs, loadMs) => Promise.race([
+    b.readyPromise.then(() => new Promise((ok) => setTimeout(ok, 0))).then(() => b.measure(selector, kind, arg, timeoutMs)),
+    new Promise((ok) => setTimeout(() => ok({ error: `not ready after ${loadMs} ms`, notReady: true }), loadMs)),
+  ]);
   b.measure = (selector, kind, arg, timeoutMs) => new Promise((resolve) => {
     const done = () => DONE[kind](arg);
     const el = document.querySelector(selector);
@@ -251,7 +263,9 @@ const INIT = () => {
       const layout = performance.now() - t0;
       mo.disconnect();
       clearTimeout(timer);
-      resolve({ dom, layout });
+      // Requests the page started meanwhile (a month file, an index, …).
+      const fetches = performance.getEntriesByType('resource').filter((e) => e.startTime >= t0).length;
+      resolve({ dom, layout, at: t0, fetches });
     };
     const mo = new MutationObserver(() => { if (!over && done()) finish(); });
     mo.observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
@@ -375,9 +389,20 @@ async function oneRun(browser, server, { events, throttle, site }) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-    await page.goto(site ? server.url : `${server.url}?src=events-${events}.json&month=${MONTH}`, { timeout: LOAD_TIMEOUT_MS });
-    await page.waitForFunction(() => window.__bench?.ready !== null, null, { timeout: LOAD_TIMEOUT_MS, polling: 50 });
-    const r = {};
+    // Navigation returns once the document is committed; the first step
+    // (next month) is clicked one task after ready, before anything a page
+    // fetches once ready (a neighbour month) has had time to arrive: the
+    // worst case. The second follows after the heap is measured.
+    await page.goto(site ? server.url : `${server.url}?src=events-${events}.json&month=${MONTH}`, { timeout: LOAD_TIMEOUT_MS, waitUntil: 'commit' });
+    const m1 = addMonths(month, 1);
+    const m2 = addMonths(month, 2);
+    const nav = await page.evaluate(async ([s, a, t, l]) => {
+      while (!window.__bench) await new Promise((ok) => setTimeout(ok, 5));
+      return window.__bench.measureAtReady(s, 'month', a, t, l);
+    }, ['[data-testid="next-month"]', { show: m1, not: month, ids: lateInMonth(file, m1) }, STEP_TIMEOUT_MS, LOAD_TIMEOUT_MS]);
+    if (nav.notReady) throw new Error(nav.error);
+    if (nav.error) errors.push(`nav: ${nav.error}`);
+    const r = { navDom: nav.dom, navLayout: nav.layout, navFetches: nav.fetches };
     Object.assign(r, await page.evaluate(() => {
       const b = window.__bench;
       const json = performance.getEntriesByType('resource').filter((e) => e.startTime < b.ready && /\.json$/.test(new URL(e.name).pathname));
@@ -386,12 +411,14 @@ async function oneRun(browser, server, { events, throttle, site }) {
         started: b.started,
         // The last data file (any JSON) asked for before ready.
         dataEnd: json.length ? Math.max(...json.map((e) => e.responseEnd)) : null,
-        wasmReady: b.memory?.buffer.byteLength ?? null,
-        nodesMonth: document.querySelectorAll('*').length,
-        barsMonth: document.querySelectorAll(`[data-testid="month-grid"] [data-event-id]`).length,
+        wasmReady: b.atReady.wasm,
+        nodesMonth: b.atReady.nodes,
+        barsMonth: b.atReady.bars,
       };
     }));
-    // JS heap at ready, after a full GC (precise, unlike performance.memory).
+    r.navAt = nav.at == null ? null : nav.at - r.ready;
+    // JS heap after the first step, after a full GC (precise, unlike
+    // performance.memory).
     await cdp.send('HeapProfiler.collectGarbage');
     const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
     r.heapReady = metrics.JSHeapUsedSize;
@@ -403,18 +430,15 @@ async function oneRun(browser, server, { events, throttle, site }) {
     const step = async (name, selector, kind, arg) => {
       const t = await measure(selector, kind, arg);
       if (t.error) errors.push(`${name ?? 'step'}: ${t.error}`);
-      if (name) { r[`${name}Dom`] = t.dom; r[`${name}Layout`] = t.layout; }
+      if (name) { r[`${name}Dom`] = t.dom; r[`${name}Layout`] = t.layout; r[`${name}Fetches`] = t.fetches; r[`${name}At`] = t.at; }
     };
     // "The grid's events changed" after typing `text` into the search box.
     const ids = () => page.evaluate(() => window.__bench.ids());
     const type = async (name, text, nonempty) => step(name, '[data-testid="search"]', 'changed', { before: await ids(), text, nonempty });
-    // Month navigation, twice: the opening month to the next one, until
-    // its events are drawn (the page may have to fetch them first), then
-    // to the one after (which a page may have fetched ahead meanwhile).
-    const m1 = addMonths(month, 1);
-    const m2 = addMonths(month, 2);
-    await step('nav', '[data-testid="next-month"]', 'month', { show: m1, not: month, ids: lateInMonth(file, m1) });
+    // Month navigation again, to the month after (which a page may have
+    // fetched ahead meanwhile), until its events are drawn.
     await step('nav2', '[data-testid="next-month"]', 'month', { show: m2, not: m1, ids: lateInMonth(file, m2) });
+    r.nav2After = r.nav2At == null || nav.at == null ? null : r.nav2At - (nav.at + nav.layout);
     // Filter toggle: untick the busiest project of the month shown.
     const project = busiestProject(file, m2);
     await step('filter', `input[data-project-id="${project}"]`, 'changed', { before: await ids() });
@@ -1032,25 +1056,31 @@ async function main() {
       ['time to ready (`dataset.ready`, from navigation start)', 'ready', ms],
       ['… of which until the app started (wasm fetched, compiled, `main` ran)', 'started', ms],
       ['… of which until the last data file asked for before ready was received (`responseEnd`)', 'dataEnd', ms],
+      ['next month: clicked, ms after ready (one task later: until then the main thread was busy)', 'navAt', ms],
       ['next month: until the grid shows it with its events', 'navDom', ms],
       ['next month: + style and layout', 'navLayout', ms],
+      ['next month: requests the page made meanwhile (resource timing)', 'navFetches', count],
+      ['next month again: clicked, ms after the first was drawn (the heap measured meanwhile)', 'nav2After', ms],
       ['next month again: until the grid shows it with its events', 'nav2Dom', ms],
       ['next month again: + style and layout', 'nav2Layout', ms],
+      ['next month again: requests the page made meanwhile (resource timing)', 'nav2Fetches', count],
       ['filter toggle: until the grid changed', 'filterDom', ms],
       ['filter toggle: + style and layout', 'filterLayout', ms],
       [`search, first input (「${SEARCH}」; may fold the texts or load an index): until the grid changed`, 'searchDom', ms],
       ['search, first input: + style and layout', 'searchLayout', ms],
+      ['search, first input: requests the page made meanwhile (resource timing)', 'searchFetches', count],
       [`search, next input (「${SEARCH2}」): until the grid changed`, 'search2Dom', ms],
       ['search, next input: + style and layout', 'search2Layout', ms],
       ['list view: until `list-view` shows events', 'listDom', ms],
       ['list view: + style and layout', 'listLayout', ms],
+      ['list view: requests the page made meanwhile (resource timing)', 'listFetches', count],
       ['requests after ready (these steps; the service worker\'s registration)', 'afterRequests', count],
       ['bytes after ready (gzip as served)', 'afterBytes', (n) => (n == null ? 'n/a' : kB(n))],
-      ['DOM nodes, month view (document)', 'nodesMonth', count],
-      ['event bars in the month grid', 'barsMonth', count],
+      ['DOM nodes at ready, month view (document)', 'nodesMonth', count],
+      ['event bars in the month grid at ready', 'barsMonth', count],
       ['DOM nodes, list view (document)', 'nodesList', count],
       ['DOM nodes inside `list-view`', 'nodesInList', count],
-      ['JS heap used at ready (after GC)', 'heapReady', MB],
+      ['JS heap used after the first next month (after GC)', 'heapReady', MB],
       ['wasm memory at ready', 'wasmReady', MB],
       ['wasm memory after navigation, filter, list', 'wasmEnd', MB],
     ];
