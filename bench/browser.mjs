@@ -1,5 +1,6 @@
-// Browser benchmark of the built site (issues 6 and 13). A benchmark, not a
-// test: it prints Markdown tables of medians and never fails on slow figures.
+// Browser benchmark of the built site (issues 6, 13 and 23). A benchmark,
+// not a test: it prints Markdown tables of medians and never fails on slow
+// figures.
 //
 //   node bench/browser.mjs [--dist DIR] [--runs N] [--sites DIR] [--mobile-runs N]
 //                          [--profile] [--out DIR] [--block-sw]
@@ -7,21 +8,31 @@
 // DIR is a release build (`trunk build --release`) holding
 // events-1000.json and events-10000.json beside index.html (bench/run.sh
 // makes both). Each run is a fresh browser context (no cache, no code
-// cache) loading `?src=events-N.json&month=2004-06`; every interaction is
-// timed inside the page with performance.now(), from just before the
-// element's click() to the moment a MutationObserver sees the expected
-// DOM, and again after forcing style and layout; Playwright round-trips
-// do not count. Nothing leaves 127.0.0.1: the server binds it, and
-// Chromium's background networking is off. The server sends gzip (-9,
-// compressed once per file) to every request that accepts it.
+// cache) loading `?src=events-N.json&month=2004-06` (one whole file); every
+// interaction (next month twice, filter toggle, search: first and next
+// input, list view) is timed inside the page with performance.now(), from
+// just before the element's click() (or input event) to the moment a
+// MutationObserver sees the expected DOM (next month: the month's grid
+// with some of its own events drawn, however the page gets them), and
+// again after forcing style and layout; Playwright round-trips do not
+// count. Nothing leaves 127.0.0.1: the server binds it, and Chromium's
+// background networking is off. The server sends gzip (-9, compressed once
+// per file) to every request that accepts it.
 //
-// --sites DIR adds first loads as members make them (issue 13): for each
-// case of COMPARE (a profile and a data size), our site's root URL and the
-// FullCalendar 6 reference page (bench/fullcalendar/) with the same data,
-// alternating, each from a fresh context, RUNS times each (--mobile-runs
-// for the mobile profile: 4x CPU, 150 ms round trip, 1.6/0.75 Mbps, a
-// 390x844 phone). Per page: FCP, LCP, CLS and ready, and where ready's
-// time goes (HTML, wasm, app start, data).
+// --sites DIR adds the published sites (issues 13 and 23). The same
+// interactions on ours-N at its root URL, as members get it (desktop,
+// unthrottled and 4x CPU, 1,000 and 10,000 events). And first loads: for
+// each case of COMPARE (a profile and a data size), our site's root URL and
+// the FullCalendar 6 reference page (bench/fullcalendar/) with the same
+// data, alternating, each from a fresh context, RUNS times each
+// (--mobile-runs for the mobile profile: 4x CPU, 150 ms round trip,
+// 1.6/0.75 Mbps, a 390x844 phone). Per page: FCP, LCP, CLS and ready, where
+// ready's time goes (HTML, wasm, app start, data), and the bytes before
+// ready (HTML, wasm + JS + CSS, data: every JSON, other; requests), also
+// as the server saw them (the service worker's fetches included). Last, a
+// line of issue 23's targets, met or missed. On ours-N the page's clock
+// reads the day the site was published (its pre-render's date), so that
+// the app opens on the month the build pre-rendered.
 //
 // --profile additionally records, for 10,000 events, a CPU profile and a
 // Chrome trace of a few month navigations, prints where the main thread's
@@ -56,6 +67,7 @@ const MOBILE_RUNS = Math.max(1, Math.min(50, Number(opt('--mobile-runs', process
 // Which cases the comparison runs: profile and data size.
 const COMPARE = [
   { profile: 'mobile', events: 1000 },
+  { profile: 'mobile', events: 10000 },
   { profile: 'desktop', events: 1000 },
   { profile: 'desktop', events: 10000 },
 ];
@@ -90,25 +102,34 @@ function gzipped(file, stat) {
   return gz;
 }
 
-// Compresses the folder's top-level files before any measurement (a page's
-// files and data are all there; 10,000 events take a while at level 9).
-function warmGzip(root) {
+// Compresses the folder's top-level files, and the JSON files of its
+// sub-folders (data split per month, the sources' copies), before any
+// measurement: 10,000 events take a while at level 9.
+function warmGzip(root, top = true) {
   for (const name of fs.readdirSync(root)) {
     const file = path.join(root, name);
     const stat = fs.statSync(file);
-    if (stat.isFile() && GZIP_TYPES.has(path.extname(name))) gzipped(file, stat);
+    if (stat.isDirectory()) warmGzip(file, false);
+    else if (stat.isFile() && (top ? GZIP_TYPES.has(path.extname(name)) : name.endsWith('.json'))) gzipped(file, stat);
   }
 }
 
+// `requests`: the path of every file served, in order. `log`: the same
+// requests with their arrival (Date.now(), comparable with a page's
+// performance.timeOrigin + performance.now()) and the body bytes sent (gzip
+// when sent so): what the server saw, the service worker's fetches included.
 function serve(root) {
   const requests = [];
+  const log = [];
   warmGzip(root);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     let rel = decodeURIComponent(url.pathname.slice(1));
     if (rel === '' || rel.endsWith('/')) rel += 'index.html';
     const file = path.join(root, path.normalize(rel));
+    const t = Date.now();
     if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      log.push({ rel, t, bytes: 9, status: 404 });
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('not found');
       return;
@@ -122,15 +143,17 @@ function serve(root) {
     };
     if (GZIP_TYPES.has(path.extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
       const gz = gzipped(file, stat);
+      log.push({ rel, t, bytes: gz.length, status: 200 });
       res.writeHead(200, { ...headers, 'content-encoding': 'gzip', 'content-length': gz.length, vary: 'accept-encoding' });
       res.end(gz);
       return;
     }
+    log.push({ rel, t, bytes: stat.size, status: 200 });
     res.writeHead(200, { ...headers, 'content-length': stat.size });
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => {
-    ok({ url: `http://127.0.0.1:${server.address().port}/`, root, requests, close: () => new Promise((done) => server.close(done)) });
+    ok({ url: `http://127.0.0.1:${server.address().port}/`, root, requests, log, close: () => new Promise((done) => server.close(done)) });
   }));
 }
 
@@ -178,6 +201,12 @@ const INIT = () => {
   const mark = () => {
     if (b.ready === null && document.documentElement.dataset.ready === 'true') {
       b.ready = performance.now();
+      // The view at ready (the steps below change it).
+      b.atReady = {
+        nodes: document.querySelectorAll('*').length,
+        bars: document.querySelectorAll('[data-testid="month-grid"] [data-event-id]').length,
+        wasm: b.memory?.buffer.byteLength ?? null,
+      };
       readyNow(b.ready);
     }
   };
@@ -190,19 +219,35 @@ const INIT = () => {
     .map((e) => e.dataset.eventId).join();
   b.ids = ids;
   const DONE = {
-    // The grid shows the 15th of month `arg.show` and not that of `arg.not`.
+    // The grid shows the 15th of month `arg.show` and not that of `arg.not`,
+    // and, when `arg.ids` names some (events that start from the 15th of
+    // that month on, so no other month's grid shows them), at least one of
+    // them: the month's data has arrived and is drawn, however the page
+    // loads it.
     month: (arg) => {
       const g = document.querySelector(GRID);
-      return !!g && !!g.querySelector(`[data-date="${arg.show}-15"]`) && (!arg.not || !g.querySelector(`[data-date="${arg.not}-15"]`));
+      if (!g || !g.querySelector(`[data-date="${arg.show}-15"]`) || (arg.not && g.querySelector(`[data-date="${arg.not}-15"]`))) return false;
+      if (!arg.ids?.length) return true;
+      arg.idSet ??= new Set(arg.ids);
+      for (const e of g.querySelectorAll('[data-event-id]')) if (arg.idSet.has(e.dataset.eventId)) return true;
+      return false;
     },
-    // The grid's events differ from `arg.before`.
-    changed: (arg) => !!document.querySelector(GRID) && ids() !== arg.before,
+    // The grid's events differ from `arg.before` (and, with `arg.nonempty`,
+    // the grid shows some: a page that empties the grid while it loads an
+    // index has not answered yet).
+    changed: (arg) => !!document.querySelector(GRID) && ids() !== arg.before && (!arg.nonempty || ids() !== ''),
     exists: (arg) => !!document.querySelector(arg.selector),
   };
 
   // Clicks `selector` (or types `arg.text` into it) and resolves with the time until DONE[kind](arg)
   // holds (checked after every DOM mutation) and after a forced style +
   // layout.
+  // measure(), as soon as the page is ready (one task later), or an error
+  // after `loadMs`.
+  b.measureAtReady = (selector, kind, arg, timeoutMs, loadMs) => Promise.race([
+    b.readyPromise.then(() => new Promise((ok) => setTimeout(ok, 0))).then(() => b.measure(selector, kind, arg, timeoutMs)),
+    new Promise((ok) => setTimeout(() => ok({ error: `not ready after ${loadMs} ms`, notReady: true }), loadMs)),
+  ]);
   b.measure = (selector, kind, arg, timeoutMs) => new Promise((resolve) => {
     const done = () => DONE[kind](arg);
     const el = document.querySelector(selector);
@@ -218,7 +263,9 @@ const INIT = () => {
       const layout = performance.now() - t0;
       mo.disconnect();
       clearTimeout(timer);
-      resolve({ dom, layout });
+      // Requests the page started meanwhile (a month file, an index, …).
+      const fetches = performance.getEntriesByType('resource').filter((e) => e.startTime >= t0).length;
+      resolve({ dom, layout, at: t0, fetches });
     };
     const mo = new MutationObserver(() => { if (!over && done()) finish(); });
     mo.observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
@@ -236,17 +283,67 @@ const INIT = () => {
   });
 };
 
+// Runs before the page's scripts of a published site: the page's clock
+// reads the day the site was published (`now`, ms since 1970), advancing
+// from there, so that the opening month the app computes is the one the
+// build pre-rendered (bench/run.sh publishes with a "today" inside the
+// generated data, so that months with events follow the opening one).
+// Only Date is shifted: performance.now(), timers and resource timing stay
+// the browser's own (Playwright's clock would replace them all).
+const SHIFT_DATE = (now) => {
+  const Real = Date;
+  const shift = now - Real.now();
+  function Shifted(...a) {
+    if (!new.target) return new Real(Real.now() + shift).toString();
+    return a.length ? new Real(...a) : new Real(Real.now() + shift);
+  }
+  Shifted.prototype = Real.prototype;
+  Shifted.now = () => Real.now() + shift;
+  Shifted.parse = Real.parse;
+  Shifted.UTC = Real.UTC;
+  globalThis.Date = Shifted;
+};
+
 // ---- data -------------------------------------------------------------------
+
+// A data file's events, read once.
+const dataCache = new Map();
+function eventsOf(file) {
+  if (!dataCache.has(file)) dataCache.set(file, JSON.parse(fs.readFileSync(file, 'utf8')).events ?? []);
+  return dataCache.get(file);
+}
+
+// "YYYY-MM" `n` months after `month`.
+function addMonths(month, n) {
+  const [y, m] = month.split('-').map(Number);
+  const d = new Date(Date.UTC(y, m - 1 + n, 15));
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}
 
 // The project with the most events on days of `month` (so that unticking
 // it visibly changes that month's grid).
 function busiestProject(file, month) {
-  const data = JSON.parse(fs.readFileSync(file, 'utf8'));
   const counts = new Map();
-  for (const e of data.events) {
+  for (const e of eventsOf(file)) {
     if (String(e.start).startsWith(month)) counts.set(e.project, (counts.get(e.project) ?? 0) + 1);
   }
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+}
+
+// Ids of the events that start on the 15th to the 28th of `month`: no
+// other month's grid shows them, so one of them drawn means that month's
+// events are there.
+function lateInMonth(file, month) {
+  return eventsOf(file).filter((e) => {
+    const s = String(e.start);
+    return s.startsWith(month) && s.slice(8, 10) >= '15' && s.slice(8, 10) <= '28';
+  }).map((e) => e.id);
+}
+
+// Whether some event of `month` outside `project` has `word` in its title:
+// then a search for it must leave events in that month's grid.
+function titleMatch(file, month, word, project) {
+  return eventsOf(file).some((e) => String(e.start).startsWith(month) && e.project !== project && String(e.title ?? '').includes(word));
 }
 
 // The month our app opens on without ?month=: the one the build computed
@@ -259,31 +356,75 @@ function openingMonth(root) {
   return month;
 }
 
+// The instant the page's clock reads on a published site: noon in Tokyo
+// of the day the build pre-rendered (`data-prerendered`), the build's
+// "now" (SOURCE_DATE_EPOCH); without that attribute, BENCH_EPOCH (as
+// bench/run.sh publishes, seconds; default 2005-06-15 noon in Tokyo).
+function publishedNow(root) {
+  const html = fs.readFileSync(path.join(root, 'index.html'), 'utf8');
+  const day = /id="prerender"[^>]*data-prerendered="(\d{4}-\d{2}-\d{2})"/.exec(html)?.[1]
+    ?? /data-prerendered="(\d{4}-\d{2}-\d{2})"/.exec(html)?.[1];
+  if (day) return Date.parse(`${day}T12:00:00+09:00`);
+  const epoch = Number(process.env.BENCH_EPOCH ?? 1118804400);
+  return Number.isFinite(epoch) ? epoch * 1000 : null;
+}
+
 // ---- one fresh load ---------------------------------------------------------
 
-async function oneRun(browser, server, { events, throttle }) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP', serviceWorkers: BLOCK_SW ? 'block' : 'allow' });
+// `site`: load the published site `server` serves at its root URL, as a
+// member does (its events.json read here for what to expect, the page's
+// clock at the day it was published); otherwise `?src=events-N.json&month=`
+// on the release build.
+async function oneRun(browser, server, { events, throttle, site }) {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 }, locale: 'ja-JP', ...(site ? { timezoneId: 'Asia/Tokyo' } : {}),
+    serviceWorkers: BLOCK_SW ? 'block' : 'allow',
+  });
   try {
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.addInitScript(INIT);
+    const file = site ? path.join(server.root, 'events.json') : path.join(DIST, `events-${events}.json`);
+    const month = site ? openingMonth(server.root) : MONTH;
+    const now = site ? publishedNow(server.root) : null;
+    if (now !== null) await page.addInitScript(SHIFT_DATE, now);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-    const src = `events-${events}.json`;
-    await page.goto(`${server.url}?src=${src}&month=${MONTH}`, { timeout: LOAD_TIMEOUT_MS });
-    await page.waitForFunction(() => window.__bench?.ready !== null, null, { timeout: LOAD_TIMEOUT_MS, polling: 50 });
-    const r = {};
-    Object.assign(r, await page.evaluate(() => ({
-      ready: window.__bench.ready,
-      started: window.__bench.started,
-      dataEnd: performance.getEntriesByType('resource').find((e) => e.name.includes('events-'))?.responseEnd ?? null,
-      wasmReady: window.__bench.memory?.buffer.byteLength ?? null,
-      nodesMonth: document.querySelectorAll('*').length,
-      barsMonth: document.querySelectorAll(`[data-testid="month-grid"] [data-event-id]`).length,
-    })));
-    // JS heap at ready, after a full GC (precise, unlike performance.memory).
+    // Navigation returns once the document is committed; the first step
+    // (next month) is clicked one task after ready, before anything a page
+    // fetches once ready (a neighbour month) has had time to arrive: the
+    // worst case. The second follows after the heap is measured.
+    await page.goto(site ? server.url : `${server.url}?src=events-${events}.json&month=${MONTH}`, { timeout: LOAD_TIMEOUT_MS, waitUntil: 'commit' });
+    const m1 = addMonths(month, 1);
+    const m2 = addMonths(month, 2);
+    for (const m of [m1, m2]) {
+      if (!lateInMonth(file, m).length) errors.push(`next month: no event starts on the 15th to 28th of ${m}; timed until the grid shows the month only`);
+    }
+    const nav = await page.evaluate(async ([s, a, t, l]) => {
+      while (!window.__bench) await new Promise((ok) => setTimeout(ok, 5));
+      return window.__bench.measureAtReady(s, 'month', a, t, l);
+    }, ['[data-testid="next-month"]', { show: m1, not: month, ids: lateInMonth(file, m1) }, STEP_TIMEOUT_MS, LOAD_TIMEOUT_MS]);
+    if (nav.notReady) throw new Error(nav.error);
+    if (nav.error) errors.push(`nav: ${nav.error}`);
+    const r = { navDom: nav.dom, navLayout: nav.layout, navFetches: nav.fetches };
+    Object.assign(r, await page.evaluate(() => {
+      const b = window.__bench;
+      const json = performance.getEntriesByType('resource').filter((e) => e.startTime < b.ready && /\.json$/.test(new URL(e.name).pathname));
+      return {
+        ready: b.ready,
+        started: b.started,
+        // The last data file (any JSON) asked for before ready.
+        dataEnd: json.length ? Math.max(...json.map((e) => e.responseEnd)) : null,
+        wasmReady: b.atReady.wasm,
+        nodesMonth: b.atReady.nodes,
+        barsMonth: b.atReady.bars,
+      };
+    }));
+    r.navAt = nav.at == null ? null : nav.at - r.ready;
+    // JS heap after the first step, after a full GC (precise, unlike
+    // performance.memory).
     await cdp.send('HeapProfiler.collectGarbage');
     const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
     r.heapReady = metrics.JSHeapUsedSize;
@@ -294,30 +435,42 @@ async function oneRun(browser, server, { events, throttle }) {
     // (none when name is null), a failure into errors.
     const step = async (name, selector, kind, arg) => {
       const t = await measure(selector, kind, arg);
-      if (t.error) errors.push(t.error);
-      if (name) { r[`${name}Dom`] = t.dom; r[`${name}Layout`] = t.layout; }
+      if (t.error) errors.push(`${name ?? 'step'}: ${t.error}`);
+      if (name) { r[`${name}Dom`] = t.dom; r[`${name}Layout`] = t.layout; r[`${name}Fetches`] = t.fetches; r[`${name}At`] = t.at; }
     };
     // "The grid's events changed" after typing `text` into the search box.
     const ids = () => page.evaluate(() => window.__bench.ids());
-    const type = async (name, text) => step(name, '[data-testid="search"]', 'changed', { before: await ids(), text });
-    // Month navigation: June -> July.
-    await step('nav', '[data-testid="next-month"]', 'month', { show: NEXT, not: MONTH });
-    // Filter toggle: untick the busiest project of July.
-    const project = busiestProject(path.join(DIST, src), NEXT);
+    const type = async (name, text, nonempty) => step(name, '[data-testid="search"]', 'changed', { before: await ids(), text, nonempty });
+    // Month navigation again, to the month after (which a page may have
+    // fetched ahead meanwhile), until its events are drawn.
+    await step('nav2', '[data-testid="next-month"]', 'month', { show: m2, not: m1, ids: lateInMonth(file, m2) });
+    r.nav2After = r.nav2At == null || nav.at == null ? null : r.nav2At - (nav.at + nav.layout);
+    // Filter toggle: untick the busiest project of the month shown.
+    const project = busiestProject(file, m2);
     await step('filter', `input[data-project-id="${project}"]`, 'changed', { before: await ids() });
-    // Search: a word that about one event in eight has, then the next
-    // keystroke, a second word (the texts are folded by now); then empty
-    // the box again, so the list below shows what it showed before.
-    await type('search', SEARCH);
-    await type('search2', SEARCH2);
-    await type(null, '');
-    // List view.
-    await step('list', '[data-testid="view-list"]', 'exists', { selector: '[data-testid="list-view"]' });
-    Object.assign(r, await page.evaluate(() => ({
-      nodesList: document.querySelectorAll('*').length,
-      nodesInList: document.querySelectorAll('[data-testid="list-view"] *').length,
-      wasmEnd: window.__bench.memory?.buffer.byteLength ?? null,
-    })));
+    // Search: a word that about one event in eight has (the first input
+    // event: a page may load a search index then), then the next input, a
+    // second word; then empty the box again, so the list below shows what
+    // it showed before. A word typed through a Japanese IME arrives as one
+    // input event, as here.
+    await type('search', SEARCH, titleMatch(file, m2, SEARCH, project));
+    await type('search2', SEARCH2, false);
+    await type(null, '', false);
+    // List view, until it shows events (a page may fetch them first).
+    await step('list', '[data-testid="view-list"]', 'exists', { selector: '[data-testid="list-view"] [data-event-id]' });
+    Object.assign(r, await page.evaluate(() => {
+      const after = performance.getEntriesByType('resource').filter((e) => e.startTime >= window.__bench.ready);
+      return {
+        nodesList: document.querySelectorAll('*').length,
+        nodesInList: document.querySelectorAll('[data-testid="list-view"] *').length,
+        wasmEnd: window.__bench.memory?.buffer.byteLength ?? null,
+        // What the page fetched after ready, during the steps above (and
+        // the service worker's registration); gzip bytes as received.
+        afterRequests: after.length,
+        afterBytes: after.reduce((a, e) => a + e.encodedBodySize, 0),
+      };
+    }));
+    r.month = month;
     r.errors = errors;
     return r;
   } finally {
@@ -351,6 +504,9 @@ async function firstLoad(browser, server, { app, profile, month }) {
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.addInitScript(INIT);
+    const now = app === 'ours' ? publishedNow(server.root) : null;
+    if (now !== null) await page.addInitScript(SHIFT_DATE, now);
+    const mark = server.log.length;
     const cdp = await context.newCDPSession(page);
     if (conditions.cpu) await cdp.send('Emulation.setCPUThrottlingRate', { rate: conditions.cpu });
     if (conditions.network) {
@@ -366,32 +522,49 @@ async function firstLoad(browser, server, { app, profile, month }) {
       const b = window.__bench;
       const until = b.ready + settle;
       const res = performance.getEntriesByType('resource');
-      const kind = (e) => (/\.wasm$/.test(new URL(e.name).pathname) ? 'wasm' : /\.(js|css|json)$/.exec(new URL(e.name).pathname)?.[1]);
-      const before = res.filter((e) => e.startTime < b.ready);
-      const sum = (xs) => xs.reduce((a, e) => a + e.encodedBodySize, 0);
-      const code = before.filter((e) => ['wasm', 'js', 'css'].includes(kind(e)));
-      const data = res.find((e) => /events[^/]*\.json$/.test(new URL(e.name).pathname));
       const nav = performance.getEntriesByType('navigation')[0];
+      // Every request the page made before ready (the navigation too), by
+      // kind, with its body as transferred (gzip as served).
+      const kind = (e) => {
+        const p = new URL(e.name).pathname;
+        if (e.entryType === 'navigation' || /\.html?$/.test(p) || p.endsWith('/')) return 'html';
+        if (/\.(wasm|js|mjs|css)$/.test(p)) return 'code';
+        if (/\.json$/.test(p)) return 'data';
+        return 'other';
+      };
+      const before = [nav, ...res].filter((e) => e && e.startTime < b.ready);
+      const sum = (xs) => xs.reduce((a, e) => a + e.encodedBodySize, 0);
+      const of = (k) => before.filter((e) => kind(e) === k);
+      const code = of('code');
+      const wasm = code.find((e) => /\.wasm$/.test(new URL(e.name).pathname));
+      const json = of('data');
       const lcp = b.lcp.filter((e) => e.t <= until).at(-1);
       const grid = app === 'ours' ? document.querySelector('[data-testid="month-grid"]') : document.querySelector('.fc-daygrid');
       return {
         ready: b.ready,
+        readyAt: performance.timeOrigin + b.ready,
         fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
         lcp: lcp?.t ?? null,
         lcpWhat: lcp?.what ?? null,
         cls: b.shifts.filter((e) => !e.input && e.t <= until).reduce((a, e) => a + e.value, 0),
         htmlEnd: nav?.responseEnd ?? null,
         codeEnd: Math.max(0, ...code.map((e) => e.responseEnd)),
-        wasmStart: code.find((e) => kind(e) === 'wasm')?.startTime ?? null,
-        wasmEnd: code.find((e) => kind(e) === 'wasm')?.responseEnd ?? null,
+        wasmStart: wasm?.startTime ?? null,
+        wasmEnd: wasm?.responseEnd ?? null,
         instantiated: b.instantiated,
         started: b.started,
-        dataEnd: data?.responseEnd ?? null,
+        dataEnd: json.length ? Math.max(...json.map((e) => e.responseEnd)) : null,
+        htmlBytes: sum(of('html')),
         codeBytes: sum(code),
-        htmlBytes: nav?.encodedBodySize ?? null,
-        dataBytes: data?.encodedBodySize ?? null,
+        dataBytes: sum(json),
+        otherBytes: sum(of('other')),
+        totalBytes: sum(before),
+        requests: before.length,
+        paths: before.map((e) => new URL(e.name).pathname),
+        dataFiles: json.map((e) => `${new URL(e.name).pathname.slice(1)} ${e.encodedBodySize}`),
+        otherFiles: of('other').map((e) => `${new URL(e.name).pathname.slice(1)} ${e.encodedBodySize}`),
         codeFiles: code.map((e) => `${new URL(e.name).pathname.slice(1)} ${e.encodedBodySize}`),
-        dataFetches: res.filter((e) => /events[^/]*\.json$/.test(new URL(e.name).pathname)).length,
+        dataFetches: res.filter((e) => /\/events\.json$/.test(new URL(e.name).pathname)).length,
         shown: !!grid && (app === 'ours'
           ? !!grid.querySelector(`[data-date="${month}-15"]`)
           : !!grid.querySelector(`.fc-daygrid-day[data-date="${month}-15"]`)),
@@ -403,6 +576,28 @@ async function firstLoad(browser, server, { app, profile, month }) {
         readyHow: document.documentElement.dataset.readyHow ?? null,
       };
     }, [app, month, SETTLE_MS]);
+    // The server's view: requests that arrived before ready and the bytes
+    // it sent for them, the service worker's own fetches included (those
+    // the page's resource timing does not list; DevTools' throttling does
+    // not apply to them).
+    const seen = server.log.slice(mark).filter((q) => q.t < r.readyAt);
+    const left = new Map();
+    for (const p of r.paths) {
+      const rel = decodeURIComponent(p.slice(1));
+      const k = rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel;
+      left.set(k, (left.get(k) ?? 0) + 1);
+    }
+    const extra = seen.filter((q) => {
+      const n = left.get(q.rel) ?? 0;
+      if (n > 0) { left.set(q.rel, n - 1); return false; }
+      return true;
+    });
+    r.serverRequests = seen.length;
+    r.serverBytes = seen.reduce((a, q) => a + q.bytes, 0);
+    r.extraRequests = extra.length;
+    r.extraBytes = extra.reduce((a, q) => a + q.bytes, 0);
+    r.extraFiles = extra.map((q) => `${q.rel} ${q.bytes}`);
+    delete r.paths;
     if (!r.shown) errors.push(`${app}: the grid does not show ${month}`);
     if (r.dataFetches > 1) errors.push(`${app}: events.json fetched ${r.dataFetches} times`);
     r.errors = errors;
@@ -645,10 +840,15 @@ function compareTable({ profile, events, month }, ours, fc) {
     ['… wasm received (ours)', 'wasmEnd', ms],
     ['… wasm compiled and instantiated (ours; streaming, overlaps the download)', 'instantiated', ms],
     ['… app started (ours: `main` ran, `TrunkApplicationStarted`)', 'started', ms],
-    ['… data received (`events.json` `responseEnd`)', 'dataEnd', ms],
-    ['wasm + JS + CSS transferred before ready (gzip)', 'codeBytes', bytes],
-    ['HTML transferred (gzip)', 'htmlBytes', bytes],
-    ['data transferred (gzip)', 'dataBytes', bytes],
+    ['… data received (the last JSON asked for before ready: `responseEnd`)', 'dataEnd', ms],
+    ['bytes before ready (gzip as served, bodies): HTML', 'htmlBytes', bytes],
+    ['… wasm + JS + CSS', 'codeBytes', bytes],
+    ['… data (every JSON: events.json, months/…, sources/…)', 'dataBytes', bytes],
+    ['… other (icons, manifest, …)', 'otherBytes', bytes],
+    ['**… total**', 'totalBytes', bytes],
+    ['requests before ready (the page\'s, the navigation included)', 'requests', count],
+    ['server: requests arriving before ready (the service worker\'s too)', 'serverRequests', count],
+    ['server: bytes sent for them', 'serverBytes', bytes],
     ['event bars drawn in the month', 'bars', count],
     ['DOM nodes (document)', 'nodes', count],
   ];
@@ -662,11 +862,96 @@ function compareTable({ profile, events, month }, ours, fc) {
     const a = med(ours, key);
     const b = med(fc, key);
     if (a == null && b == null) continue;
-    out.push(`| ${label} | ${fmt(a)} | ${fmt(b)} | ${key === 'bars' || key === 'nodes' ? '' : ratio(a, b)} |`);
+    out.push(`| ${label} | ${fmt(a)} | ${fmt(b)} | ${['bars', 'nodes', 'otherBytes', 'serverRequests', 'serverBytes'].includes(key) ? '' : ratio(a, b)} |`);
   }
   const whats = (runs) => [...new Set(runs.map((r) => r.lcpWhat).filter(Boolean))].join(', ') || 'n/a';
   out.push('', `LCP element: ours ${whats(ours)}; FullCalendar ${whats(fc)}. FullCalendar ready: ${[...new Set(fc.map((r) => r.readyHow))].join(', ')}.`);
+  // What the first load of each fetched besides HTML and code.
+  const files = (runs, key) => runs.find(Boolean)?.[key]?.join(', ') || 'none';
+  out.push(`Data before ready (first load, gzip bytes): ours ${files(ours, 'dataFiles')}; FullCalendar ${files(fc, 'dataFiles')}. ` +
+    `Other: ours ${files(ours, 'otherFiles')}; FullCalendar ${files(fc, 'otherFiles')}. ` +
+    `The server saw besides the page's own before ready: ours ${files(ours, 'extraFiles')}; FullCalendar ${files(fc, 'extraFiles')}.`);
   return out.join('\n');
+}
+
+// Bytes before ready per data size, and the 10,000 ÷ 1,000 ratio (issue
+// 23: within 10 %), per profile.
+function bytesTable(compared) {
+  const profiles = [...new Set(compared.map((c) => c.profile))];
+  const find = (profile, events) => compared.find((c) => c.profile === profile && c.events === events);
+  const name = (p) => (p === 'mobile' ? 'phone' : p);
+  const head = ['| bytes before ready, gzip (medians) |'];
+  const line = ['|---|'];
+  for (const p of profiles) {
+    head.push(` ${name(p)}: 1,000 | ${name(p)}: 10,000 | 10,000 ÷ 1,000 |`);
+    line.push('---:|---:|---:|');
+  }
+  const rows = [
+    ['ours: **total**', 'ours', 'totalBytes'],
+    ['ours: HTML', 'ours', 'htmlBytes'],
+    ['ours: wasm + JS + CSS', 'ours', 'codeBytes'],
+    ['ours: data (JSON)', 'ours', 'dataBytes'],
+    ['ours: other', 'ours', 'otherBytes'],
+    ['ours: requests', 'ours', 'requests'],
+    ['ours: server, bytes sent before ready (the service worker\'s too)', 'ours', 'serverBytes'],
+    [`FullCalendar ${FC_VERSION}: total`, 'fc', 'totalBytes'],
+    [`FullCalendar ${FC_VERSION}: data (JSON)`, 'fc', 'dataBytes'],
+    [`FullCalendar ${FC_VERSION}: requests`, 'fc', 'requests'],
+  ];
+  const out = [head.join(''), line.join('')];
+  for (const [label, app, key] of rows) {
+    const cells = [`| ${label} |`];
+    for (const p of profiles) {
+      const one = find(p, 1000);
+      const ten = find(p, 10000);
+      const a = one ? median(one[app].map((r) => r[key])) : null;
+      const b = ten ? median(ten[app].map((r) => r[key])) : null;
+      const fmt = key === 'requests' ? count : (n) => (n == null ? 'n/a' : kB(n));
+      cells.push(` ${fmt(a)} | ${fmt(b)} | ${a && b != null ? `${(b / a).toFixed(2)}×` : 'n/a'} |`);
+    }
+    out.push(cells.join(''));
+  }
+  return out.join('\n');
+}
+
+// Issue 23's targets, one line: met or missed, with the figures (medians of
+// this run; the interactions' times include style and layout).
+function targets(compared, siteResults) {
+  const find = (profile, events) => compared.find((c) => c.profile === profile && c.events === events);
+  const med = (runs, key) => median((runs ?? []).map((r) => r[key]));
+  const verdict = (ok) => (ok == null ? 'n/a' : ok ? 'met' : '**missed**');
+  const fmtMs = (n) => (n == null ? 'n/a' : `${n.toFixed(n < 100 ? 1 : 0)} ms`);
+  const parts = [];
+  for (const [events, goal] of [[1000, 1.0], [10000, 0.5]]) {
+    const c = find('mobile', events);
+    const a = c && med(c.ours, 'ready');
+    const b = c && med(c.fc, 'ready');
+    const r = a != null && b ? a / b : null;
+    parts.push(`phone ready ≤ ${goal.toFixed(1)}× FC at ${events.toLocaleString('en-US')}: ${verdict(r == null ? null : r <= goal)}` +
+      (r == null ? '' : ` (${r.toFixed(2)}×: ${fmtMs(a)} vs ${fmtMs(b)})`));
+  }
+  for (const profile of ['mobile', 'desktop']) {
+    const one = find(profile, 1000);
+    const ten = find(profile, 10000);
+    const a = one && med(one.ours, 'totalBytes');
+    const b = ten && med(ten.ours, 'totalBytes');
+    const r = a && b != null ? b / a : null;
+    parts.push(`bytes before ready at 10,000 within 10 % of 1,000 (${profile === 'mobile' ? 'phone' : profile}): ${verdict(r == null ? null : r <= 1.1)}` +
+      (r == null ? '' : ` (${r.toFixed(2)}×: ${kB(b)} vs ${kB(a)})`));
+  }
+  const steps = [['next month', 'navLayout'], ['again', 'nav2Layout'], ['filter', 'filterLayout'], ['search', 'searchLayout'], ['next input', 'search2Layout']];
+  for (const [throttle, limit, where] of [[4, 200, 'at 4× CPU'], [1, 16, 'on the desktop']]) {
+    const res = siteResults.find((r) => r.cfg.events === 10000 && r.cfg.throttle === throttle);
+    const got = steps.map(([n, key]) => [n, res ? med(res.runs, key) : null]);
+    const known = got.filter(([, v]) => v != null);
+    const ok = res && known.length === steps.length ? known.every(([, v]) => v <= limit) : null;
+    parts.push(`interactions at 10,000 ≤ ${limit} ms ${where}: ${verdict(ok)}` +
+      (res ? ` (${got.map(([n, v]) => `${n} ${fmtMs(v)}`).join(', ')})` : ''));
+  }
+  const cls = compared.flatMap((c) => c.ours.map((r) => r.cls)).filter((v) => typeof v === 'number');
+  const worst = cls.length ? Math.max(...cls) : null;
+  parts.push(`CLS 0: ${verdict(worst == null ? null : worst === 0)}${worst == null ? '' : ` (largest of ${cls.length} loads of ours: ${worst.toFixed(4)})`}`);
+  return `**Targets (issue 23)**: ${parts.join('; ')}.`;
 }
 
 const FC_VERSION = (() => {
@@ -702,31 +987,44 @@ async function main() {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-quic', '--no-first-run', '--disable-sync'],
   });
-  const deadline = Date.now() + 20 * 60_000; // the whole benchmark, at most
+  const deadline = Date.now() + 45 * 60_000; // the whole benchmark, at most
   try {
+    // Interactions on the release build with one whole file
+    // (`?src=events-N.json&month=`), and, with --sites, on the published
+    // sites at their root URL (what members get: the page loads its data
+    // as the build published it).
     const configs = [
       { label: '1,000 events', events: 1000, throttle: 1 },
       { label: '10,000 events', events: 10000, throttle: 1 },
       { label: '1,000 events, 4× CPU throttle', events: 1000, throttle: 4 },
     ];
+    const siteConfigs = SITES ? [
+      { label: '1,000 events', events: 1000, throttle: 1, site: true },
+      { label: '10,000 events', events: 10000, throttle: 1, site: true },
+      { label: '1,000 events, 4× CPU', events: 1000, throttle: 4, site: true },
+      { label: '10,000 events, 4× CPU', events: 10000, throttle: 4, site: true },
+    ] : [];
     const results = [];
+    const siteResults = [];
     let firstLoadFiles = null;
     const problems = new Set();
-    for (const cfg of configs) {
+    for (const cfg of [...configs, ...siteConfigs]) {
       const runs = [];
+      const srv = cfg.site ? sites.get(`ours-${cfg.events}`) : server;
+      const label = cfg.site ? `site ours-${cfg.events}, ${cfg.label}` : `?src=, ${cfg.label}`;
       for (let i = 0; i < RUNS && Date.now() < deadline; i++) {
-        const mark = server.requests.length;
+        const mark = srv.requests.length;
         try {
-          const r = await oneRun(browser, server, cfg);
-          r.errors.forEach((e) => problems.add(`${cfg.label}: ${e}`));
+          const r = await oneRun(browser, srv, cfg);
+          r.errors.forEach((e) => problems.add(`${label}: ${e}`));
           runs.push(r);
         } catch (e) {
-          problems.add(`${cfg.label}: ${String(e).split('\n')[0]}`);
+          problems.add(`${label}: ${String(e).split('\n')[0]}`);
         }
-        firstLoadFiles ??= server.requests.slice(mark);
-        process.stderr.write('.');
+        if (!cfg.site) firstLoadFiles ??= srv.requests.slice(mark);
+        process.stderr.write(cfg.site ? 's' : '.');
       }
-      results.push({ cfg, runs });
+      (cfg.site ? siteResults : results).push({ cfg, runs });
     }
     process.stderr.write('\n');
 
@@ -763,28 +1061,45 @@ async function main() {
     const rows = [
       ['time to ready (`dataset.ready`, from navigation start)', 'ready', ms],
       ['… of which until the app started (wasm fetched, compiled, `main` ran)', 'started', ms],
-      ['… of which until the data file was received (`responseEnd`)', 'dataEnd', ms],
-      ['next month: until the grid shows it', 'navDom', ms],
+      ['… of which until the last data file asked for before ready was received (`responseEnd`)', 'dataEnd', ms],
+      ['next month: clicked, ms after ready (one task later: until then the main thread was busy)', 'navAt', ms],
+      ['next month: until the grid shows it with its events', 'navDom', ms],
       ['next month: + style and layout', 'navLayout', ms],
+      ['next month: requests the page made meanwhile (resource timing)', 'navFetches', count],
+      ['next month again: clicked, ms after the first was drawn (the heap measured meanwhile)', 'nav2After', ms],
+      ['next month again: until the grid shows it with its events', 'nav2Dom', ms],
+      ['next month again: + style and layout', 'nav2Layout', ms],
+      ['next month again: requests the page made meanwhile (resource timing)', 'nav2Fetches', count],
       ['filter toggle: until the grid changed', 'filterDom', ms],
       ['filter toggle: + style and layout', 'filterLayout', ms],
-      [`search, first word (type 「${SEARCH}」; folds every event's text once): until the grid changed`, 'searchDom', ms],
-      ['search, first word: + style and layout', 'searchLayout', ms],
-      [`search, next word (「${SEARCH2}」): until the grid changed`, 'search2Dom', ms],
-      ['search, next word: + style and layout', 'search2Layout', ms],
-      ['list view: until `list-view` exists', 'listDom', ms],
+      [`search, first input (「${SEARCH}」; may fold the texts or load an index): until the grid changed`, 'searchDom', ms],
+      ['search, first input: + style and layout', 'searchLayout', ms],
+      ['search, first input: requests the page made meanwhile (resource timing)', 'searchFetches', count],
+      [`search, next input (「${SEARCH2}」): until the grid changed`, 'search2Dom', ms],
+      ['search, next input: + style and layout', 'search2Layout', ms],
+      ['list view: until `list-view` shows events', 'listDom', ms],
       ['list view: + style and layout', 'listLayout', ms],
-      ['DOM nodes, month view (document)', 'nodesMonth', count],
-      ['event bars in the month grid', 'barsMonth', count],
+      ['list view: requests the page made meanwhile (resource timing)', 'listFetches', count],
+      ['requests after ready (these steps; the service worker\'s registration)', 'afterRequests', count],
+      ['bytes after ready (gzip as served)', 'afterBytes', (n) => (n == null ? 'n/a' : kB(n))],
+      ['DOM nodes at ready, month view (document)', 'nodesMonth', count],
+      ['event bars in the month grid at ready', 'barsMonth', count],
       ['DOM nodes, list view (document)', 'nodesList', count],
       ['DOM nodes inside `list-view`', 'nodesInList', count],
-      ['JS heap used at ready (after GC)', 'heapReady', MB],
+      ['JS heap used after the first next month (after GC)', 'heapReady', MB],
       ['wasm memory at ready', 'wasmReady', MB],
       ['wasm memory after navigation, filter, list', 'wasmEnd', MB],
     ];
+    const table = (res) => [
+      `| measure | ${res.map((r) => r.cfg.label).join(' | ')} |`,
+      `|---|${res.map(() => '---:').join('|')}|`,
+      ...rows.map(([label, key, fmt]) => `| ${label} | ${res.map((r) => fmt(med(r, key))).join(' | ')} |`),
+      '', `runs completed: ${res.map((r) => `${r.cfg.label}: ${r.runs.length}`).join(', ')}`,
+    ].join('\n');
     const out = [];
     out.push(`## Browser benchmark: medians of ${RUNS} fresh loads each`, '');
-    out.push(`Chromium ${browser.version()}, ${DIST}, \`?src=events-N.json&month=${MONTH}\`, 1280×900, gzip served, service worker ${BLOCK_SW ? 'blocked' : 'allowed'}`, '');
+    out.push(`Chromium ${browser.version()}, 1280×900, gzip served, service worker ${BLOCK_SW ? 'blocked' : 'allowed'}. ` +
+      'Each interaction: from just before the click (or the input event) until a MutationObserver sees the expected DOM, in the page.', '');
     const groups = [{ name: 'ours', root: DIST, files: firstLoadFiles ?? [], total: 'wasm + JS + CSS (issue 13: ≤ 120 kB gzip)' }];
     const fcSome = [...fcFiles][0];
     if (fcSome) {
@@ -792,20 +1107,28 @@ async function main() {
         total: 'JS + CSS (its CSS is inside its JS)' });
     }
     out.push(sizeTable(groups), '');
-    out.push(`| measure | ${results.map((r) => r.cfg.label).join(' | ')} |`);
-    out.push(`|---|${results.map(() => '---:').join('|')}|`);
-    for (const [label, key, fmt] of rows) out.push(`| ${label} | ${results.map((r) => fmt(med(r, key))).join(' | ')} |`);
-    out.push('', `runs completed: ${results.map((r) => `${r.cfg.label}: ${r.runs.length}`).join(', ')}`);
+    if (siteResults.length) {
+      const months = [...new Set(siteResults.flatMap((r) => r.runs.map((x) => x.month)))].join(', ');
+      out.push('### Interactions on the published sites (ours-N at the root URL, as members get them)', '',
+        `Opening month ${months || 'n/a'} (the build's pre-rendered month; the page's clock reads the day it was published); ` +
+        'next month twice, then filter (the busiest project of that month), search, list view, on one page per load.', '',
+        table(siteResults), '');
+    }
+    out.push(`### Interactions with one whole file (\`?src=events-N.json&month=${MONTH}\`, the release build)`, '', table(results));
     if (compared.length) {
       out.push('', `## First load as a member makes it: ours against FullCalendar ${FC_VERSION}`, '',
         'Ours: the site\'s root URL (no `?src=`, no `?month=`), the release build with the generated data as `events.json`, ' +
-        'published again (`calendar publish`). FullCalendar: `bench/fullcalendar/` (standard bundle + `ja` locale, `dayGridMonth`, ' +
+        'published again (`calendar publish`), the page\'s clock at the day it was published. FullCalendar: `bench/fullcalendar/` (standard bundle + `ja` locale, `dayGridMonth`, ' +
         'at most 3 events a day, the same `events.json`, preloaded), opened with `initialDate` on our opening month. ' +
-        `Same server (gzip -9), Asia/Tokyo, fresh context each load, service worker ${BLOCK_SW ? 'blocked' : 'allowed'}.`);
+        `Same server (gzip -9), Asia/Tokyo, fresh context each load, service worker ${BLOCK_SW ? 'blocked' : 'allowed'}. ` +
+        'Bytes before ready: the bodies of the requests the page started before ready (resource timing, `encodedBodySize`); ' +
+        'the server\'s rows count every request that reached it before ready, the service worker\'s too.');
       for (const c of compared) out.push('', compareTable(c, c.ours, c.fc));
       const first = (app) => compared.map((c) => c[app][0]).find(Boolean)?.codeFiles.join(', ') ?? 'n/a';
       out.push('', `wasm/JS/CSS before ready (first load, gzip bytes): ours ${first('ours')}; FullCalendar ${first('fc')}`);
+      out.push('', bytesTable(compared));
     }
+    out.push('', targets(compared, siteResults));
     if (problems.size) out.push('', 'problems seen (the figures above omit them):', ...[...problems].map((p) => `- ${p}`));
     console.log(out.join('\n'));
     if (PROFILE) {

@@ -9,20 +9,28 @@
 # benchmark, not a test: it fails only when something cannot be built or
 # run, never on slow figures.
 #
-# For the first loads (issue 13) it also makes, per data size N, a site as
-# members get it, ours-N/ (the build with the generated file as
+# For the first loads (issues 13 and 23) it also makes, per data size N, a
+# site as members get it, ours-N/ (the build with the generated file as
 # events.json, then `calendar publish` again, so that whatever publish
-# writes into the page shows that data), and the FullCalendar 6 reference
-# page with the same data, fc-N/ (bench/fullcalendar/ and the bundle from
-# bench/node_modules); bench/browser.mjs loads them alternately, desktop
-# and phone (4x CPU, slow 4G).
+# writes beside it and into the page, month files included, comes from
+# that data), and the FullCalendar 6 reference page with the same data,
+# fc-N/ (bench/fullcalendar/ and the bundle from bench/node_modules);
+# bench/browser.mjs loads them alternately, desktop and phone (4x CPU,
+# slow 4G), counting the bytes before ready, and measures the interactions
+# on ours-N at its root URL (desktop, unthrottled and 4x CPU).
+#
+# The sites are published as on BENCH_EPOCH (seconds since 1970, given to
+# `calendar publish` as SOURCE_DATE_EPOCH; default 1118804400, 2005-06-15
+# noon in Tokyo): a day inside the generated data (2004-2005), so that the
+# opening month has months of events after it, as a live calendar does;
+# the pages' clocks read that day too (bench/browser.mjs).
 #
 # Environment: RUNS (fresh loads per case, default 7), MOBILE_RUNS (fresh
-# loads per page in the phone profile, default 5), PROFILE=1 (also CPU
-# profiles and traces of month navigation and of first loads, written
-# beside the kept build), KEEP=1 (keep the temporary folders),
-# CARGO_TARGET_DIR (default: target/). Arguments go to bench/browser.mjs
-# (e.g. --block-sw: measure without the service worker).
+# loads per page in the phone profile, default 5), BENCH_EPOCH (above),
+# PROFILE=1 (also CPU profiles and traces of month navigation and of first
+# loads, written beside the kept build), KEEP=1 (keep the temporary
+# folders), CARGO_TARGET_DIR (default: target/). Arguments go to
+# bench/browser.mjs (e.g. --block-sw: measure without the service worker).
 
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -60,7 +68,7 @@ for n in 1000 10000; do
   cp -R "$site" "$ours"
   rm -f "$ours"/events-*.json
   cp "$site/events-$n.json" "$ours/events.json"
-  if ! cargo run --quiet --release --bin calendar -- publish "$ours/events.json" "$ours" >&2; then
+  if ! SOURCE_DATE_EPOCH="${BENCH_EPOCH:-1118804400}" cargo run --quiet --release --bin calendar -- publish "$ours/events.json" "$ours" >&2; then
     echo "bench: calendar publish failed on $ours/events.json; its page is measured as copied" >&2
     publish_failed="$publish_failed $n"
   fi
@@ -88,4 +96,4 @@ echo "== native (cargo bench --bench native)" >&2
 cargo bench --quiet --bench native
 
 echo
-echo "command: bench/run.sh $*  (RUNS=${RUNS:-7} MOBILE_RUNS=${MOBILE_RUNS:-5}${PROFILE:+ PROFILE=1})"
+echo "command: bench/run.sh $*  (RUNS=${RUNS:-7} MOBILE_RUNS=${MOBILE_RUNS:-5} BENCH_EPOCH=${BENCH_EPOCH:-1118804400}${PROFILE:+ PROFILE=1})"
