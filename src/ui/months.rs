@@ -11,7 +11,7 @@
 
 use super::ctx::{use_ctx, Ctx};
 use super::fetch;
-use crate::load::load;
+use crate::load::{load, Loaded};
 use crate::model::month::Month;
 use crate::views::filter::LazySearch;
 use crate::views::grid::DayIndex;
@@ -41,8 +41,11 @@ pub fn watch(ctx: Ctx) {
         ask(ctx, vec![m], true);
         // Before they are asked for; not offline, where they would only
         // fail (a month kept by the service worker comes when shown).
+        // Each its own batch, the next month first: it is drawn as soon as
+        // it is in, without waiting for the other.
         if super::browser::online() {
-            ask(ctx, vec![m.add_months(1), m.add_months(-1)], false);
+            ask(ctx, vec![m.add_months(1)], false);
+            ask(ctx, vec![m.add_months(-1)], false);
         }
     });
     Effect::new(move |_| {
@@ -99,7 +102,7 @@ fn fetch_months(ctx: Ctx, months: Vec<Month>, then: Option<Then>, report: bool) 
     });
     let batch = Rc::new(RefCell::new(Batch {
         left: months.len(),
-        texts: Vec::new(),
+        read: Vec::new(),
         failed: Vec::new(),
         then,
         report,
@@ -107,11 +110,15 @@ fn fetch_months(ctx: Ctx, months: Vec<Month>, then: Option<Then>, report: bool) 
     for month in months {
         let batch = Rc::clone(&batch);
         leptos::task::spawn_local(async move {
-            let text = fetch::text(&month_path(month), false).await;
+            // Read as soon as it arrives: the months of a batch are read
+            // in as many tasks, not in one long one at the end.
+            let read = fetch::text(&month_path(month), false)
+                .await
+                .map(|t| load(&t));
             let done = {
                 let mut b = batch.borrow_mut();
-                match text {
-                    Ok(text) => b.texts.push((month, text)),
+                match read {
+                    Ok(loaded) => b.read.push((month, loaded)),
                     Err(why) => b.failed.push((month, why)),
                 }
                 b.left -= 1;
@@ -128,14 +135,14 @@ fn fetch_months(ctx: Ctx, months: Vec<Month>, then: Option<Then>, report: bool) 
 #[derive(Default)]
 struct Batch {
     left: usize,
-    texts: Vec<(Month, String)>,
+    read: Vec<(Month, Loaded)>,
     failed: Vec<(Month, String)>,
     then: Option<Then>,
     report: bool,
 }
 
 fn finish(ctx: Ctx, batch: Batch) {
-    let mut problems = add(ctx, &batch.texts);
+    let mut problems = add(ctx, batch.read);
     if !problems.is_empty() {
         ctx.data.month_errors.update(|e| e.append(&mut problems));
     }
@@ -157,17 +164,16 @@ fn finish(ctx: Ctx, batch: Batch) {
     }
 }
 
-/// Appends the events of `texts` that are not in yet, and makes the
+/// Appends the events of the months `read` that are not in yet, and makes the
 /// indices again. A month file with problems (the build writes checked
 /// ones: a file changed by hand) keeps its valid events and is named.
-fn add(ctx: Ctx, texts: &[(Month, String)]) -> Vec<String> {
+fn add(ctx: Ctx, read: Vec<(Month, Loaded)>) -> Vec<String> {
     let mut problems = Vec::new();
     ctx.data.catalog.update_value(|catalog| {
         let mut known: HashSet<String> = catalog.events.iter().map(|e| e.id.clone()).collect();
-        for (month, text) in texts {
-            let loaded = load(text);
+        for (month, loaded) in read {
             if !loaded.diagnostics.is_empty() {
-                let (path, n) = (month_path(*month), loaded.diagnostics.len());
+                let (path, n) = (month_path(month), loaded.diagnostics.len());
                 problems.push(format!("{path}: 問題 {n} 件 / {n} problems"));
             }
             for e in loaded.catalog.events {
