@@ -115,8 +115,8 @@ function fresh(url) {
   return new Request(url, { cache: 'no-cache', credentials: 'same-origin' });
 }
 
-async function fetchOk(url) {
-  const response = await fetch(fresh(url));
+async function fetchOk(url, immutable = false) {
+  const response = await fetch(immutable ? new Request(url, { credentials: 'same-origin' }) : fresh(url));
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
   return response;
 }
@@ -181,7 +181,9 @@ async function keep(html, required) {
   const have = new Set((await cache.keys()).map((r) => r.url));
   await Promise.all([...wanted].filter((url) => !have.has(url)).map(async (url) => {
     try {
-      await cache.put(url, await fetchOk(url));
+      // A hashed file never changes under its name: the copy the page has
+      // just downloaded (the HTTP cache) serves, not a second download.
+      await cache.put(url, await fetchOk(url, HASHED.test(new URL(url).pathname)));
     } catch (e) {
       if (required && (named.has(url) || url === DATA)) throw e;
     }

@@ -62,17 +62,32 @@ pub fn watch(ctx: Ctx) {
     });
 }
 
-/// Loads every month not yet asked for; `then` runs once all are in.
+thread_local! {
+    /// What waits for every month (a download of the selection).
+    static WAITING: RefCell<Vec<Then>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Loads every month not yet asked for; `then` runs once nothing asked
+/// for is on its way any more (every month in, or said to have failed).
 pub fn ask_all_then(ctx: Ctx, then: impl FnOnce() + 'static) {
+    ask_all(ctx);
+    let settled = ctx
+        .data
+        .months
+        .with_value(|m| m.as_ref().is_none_or(MonthStore::settled));
+    if settled {
+        then();
+    } else {
+        WAITING.with(|w| w.borrow_mut().push(Box::new(then)));
+    }
+}
+
+fn ask_all(ctx: Ctx) {
     let missing = ctx
         .data
         .months
         .with_value(|m| m.as_ref().map(|m| m.missing()).unwrap_or_default());
-    fetch_months(ctx, missing, Some(Box::new(then)), true);
-}
-
-fn ask_all(ctx: Ctx) {
-    ask_all_then(ctx, || {});
+    fetch_months(ctx, missing, true);
 }
 
 /// Loads those of `months` that have a file and were not asked for;
@@ -82,17 +97,14 @@ fn ask(ctx: Ctx, months: Vec<Month>, report: bool) {
         .data
         .months
         .with_value(|m| m.as_ref().map_or(Vec::new(), |store| store.wanted(&months)));
-    fetch_months(ctx, wanted, None, report);
+    fetch_months(ctx, wanted, report);
 }
 
 type Then = Box<dyn FnOnce()>;
 
 /// Fetches `months` at once and adds them together when the last is in.
-fn fetch_months(ctx: Ctx, months: Vec<Month>, then: Option<Then>, report: bool) {
+fn fetch_months(ctx: Ctx, months: Vec<Month>, report: bool) {
     if months.is_empty() {
-        if let Some(then) = then {
-            then();
-        }
         return;
     }
     ctx.data.months.update_value(|m| {
@@ -104,7 +116,6 @@ fn fetch_months(ctx: Ctx, months: Vec<Month>, then: Option<Then>, report: bool) 
         left: months.len(),
         read: Vec::new(),
         failed: Vec::new(),
-        then,
         report,
     }));
     for month in months {
@@ -137,12 +148,17 @@ struct Batch {
     left: usize,
     read: Vec<(Month, Loaded)>,
     failed: Vec<(Month, String)>,
-    then: Option<Then>,
     report: bool,
 }
 
 fn finish(ctx: Ctx, batch: Batch) {
+    let arrived: Vec<Month> = batch.read.iter().map(|(m, _)| *m).collect();
     let mut problems = add(ctx, batch.read);
+    ctx.data.months.update_value(|m| {
+        if let Some(store) = m {
+            store.arrived(&arrived);
+        }
+    });
     if !problems.is_empty() {
         ctx.data.month_errors.update(|e| e.append(&mut problems));
     }
@@ -159,8 +175,14 @@ fn finish(ctx: Ctx, batch: Batch) {
         }
     }
     ctx.data.version.update(|v| *v = v.wrapping_add(1));
-    if let Some(then) = batch.then {
-        then();
+    let settled = ctx
+        .data
+        .months
+        .with_value(|m| m.as_ref().is_none_or(MonthStore::settled));
+    if settled {
+        for then in WAITING.with(|w| std::mem::take(&mut *w.borrow_mut())) {
+            then();
+        }
     }
 }
 

@@ -252,13 +252,15 @@ impl MonthIndex {
     }
 }
 
-/// What the page knows of the month files: the index, and which months
-/// it has loaded or is loading.
+/// What the page knows of the month files: the index, which months it
+/// has asked for, and which of them are in.
 #[derive(Debug, Default)]
 pub struct MonthStore {
     pub index: MonthIndex,
     /// Months loaded or being loaded.
     asked: Vec<Month>,
+    /// Months loaded.
+    loaded: Vec<Month>,
 }
 
 impl MonthStore {
@@ -267,12 +269,21 @@ impl MonthStore {
         MonthStore {
             index,
             asked: loaded.to_vec(),
+            loaded: loaded.to_vec(),
         }
     }
 
-    /// Every month with a file has been asked for (loaded, or loading).
+    /// Every month with a file is in: the catalogue holds every event.
     pub fn whole(&self) -> bool {
-        self.missing().is_empty()
+        self.index
+            .months
+            .iter()
+            .all(|c| self.loaded.contains(&c.month))
+    }
+
+    /// Nothing asked for is still on its way.
+    pub fn settled(&self) -> bool {
+        self.asked.iter().all(|m| self.loaded.contains(m))
     }
 
     /// The months with a file not yet asked for.
@@ -299,6 +310,11 @@ impl MonthStore {
     /// `months` are being loaded.
     pub fn asking(&mut self, months: &[Month]) {
         self.asked.extend_from_slice(months);
+    }
+
+    /// `months` are in.
+    pub fn arrived(&mut self, months: &[Month]) {
+        self.loaded.extend_from_slice(months);
     }
 
     /// `months` could not be loaded: they may be asked for again.
@@ -409,7 +425,7 @@ mod tests {
         ];
         let (index, _) = MonthIndex::of(&events, &["p".into()]);
         let mut store = MonthStore::new(index, &[month("2026-12")]);
-        assert!(!store.whole());
+        assert!(!store.whole() && store.settled());
         let around = [
             month("2026-11"),
             month("2027-01"),
@@ -420,11 +436,15 @@ mod tests {
         assert_eq!(store.wanted(&around), Vec::<Month>::new());
         assert_eq!(store.missing(), vec![month("2026-10")]);
         store.asking(&[month("2026-10")]);
-        assert!(store.whole());
+        // Asked for is not in: not whole until it arrives.
+        assert!(store.missing().is_empty() && !store.whole() && !store.settled());
         assert_eq!(store.wanted(&[month("2026-10")]), Vec::<Month>::new());
         store.failed(&[month("2026-10")]);
-        assert!(!store.whole());
+        assert!(!store.whole() && store.settled());
         assert_eq!(store.wanted(&[month("2026-10")]), vec![month("2026-10")]);
+        store.asking(&[month("2026-10")]);
+        store.arrived(&[month("2026-10")]);
+        assert!(store.whole() && store.settled());
     }
 
     #[test]

@@ -120,3 +120,33 @@ test('a month that cannot be loaded is said, and the others are still shown', as
   assert.ok((await eventIds(page, grid)).length > 0);
   await page.context().close();
 });
+
+test('the download of the selection, asked for while months are arriving, holds every event', async () => {
+  // The busiest project; a search makes the page load every month, and
+  // the download is asked for before they are in.
+  const tally = new Map();
+  for (const e of data.events) tally.set(e.project, (tally.get(e.project) ?? 0) + 1);
+  const busiest = [...tally].sort((a, b) => b[1] - a[1])[0][0];
+  const query = `q=${encodeURIComponent('報告')}&p=${busiest}`;
+  // Every month file takes a while, so the months are still arriving at
+  // the click.
+  const page = await open(browser, `${server.url}?${query}`, {
+    init: () => {
+      const original = window.fetch;
+      window.fetch = (input, ...rest) => (/months\/2[^/]*\.json$/.test(String(input))
+        ? new Promise((ok) => setTimeout(ok, 700)).then(() => original(input, ...rest))
+        : original(input, ...rest));
+    },
+  });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('button.download')]);
+  const got = fs.readFileSync(await download.path(), 'utf8');
+  const reference = await open(browser, `${server.url}${whole(query)}`);
+  const [wanted] = await Promise.all([reference.waitForEvent('download'), reference.click('button.download')]);
+  const expected = fs.readFileSync(await wanted.path(), 'utf8');
+  const count = (t) => t.split('BEGIN:VEVENT').length - 1;
+  assert.ok(count(expected) > 10, `${count(expected)} events`);
+  assert.equal(count(got), count(expected));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+  await reference.context().close();
+});
