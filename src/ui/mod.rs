@@ -84,12 +84,11 @@ pub fn App() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let start = match by_month.then_some(()) {
                 Some(()) => match open_months(opening, first).await {
-                    Some(Ok((index, texts))) => Ok(shell::Start::Months {
+                    Some((index, texts)) => Ok(shell::Start::Months {
                         index,
                         texts,
                         sources: sources::fetch_status().await,
                     }),
-                    Some(Err(e)) => Err(e),
                     None => whole(&path, first).await,
                 },
                 None => whole(&path, first).await,
@@ -110,6 +109,8 @@ pub fn App() -> impl IntoView {
                 view! { <shell::Shell start=start state=state.clone() /> }.into_any()
             }
             Some(Err(message)) => {
+                // The error in the pre-rendered view's place, not below it.
+                browser::remove_prerendered();
                 fetch::mark_ready();
                 view! {
                     <main class="app">
@@ -140,11 +141,12 @@ async fn whole(path: &str, first: bool) -> Result<shell::Start, String> {
 /// index's [`MonthIndex::initial`]); when that month has no file, the
 /// one the data opens on, for the site and the projects. `None` when the
 /// site has no usable index (a site built before month files, or one
-/// without events): the page reads `events.json` whole.
+/// without events) or that month cannot be read: the page reads
+/// `events.json` whole, which holds every event.
 async fn open_months(
     month: Option<Month>,
     first: bool,
-) -> Option<Result<(MonthIndex, Vec<(Month, String)>), String>> {
+) -> Option<(MonthIndex, Vec<(Month, String)>)> {
     let index = MonthIndex::parse(&fetch::text(INDEX_PATH, first).await.ok()?).ok()?;
     let initial = index.initial(browser::today_tokyo());
     let opening = month.unwrap_or(initial);
@@ -155,9 +157,6 @@ async fn open_months(
     } else {
         index.months.first()?.month
     };
-    Some(
-        fetch::text(&month_path(read), first)
-            .await
-            .map(|text| (index, vec![(read, text)])),
-    )
+    let text = fetch::text(&month_path(read), first).await.ok()?;
+    Some((index, vec![(read, text)]))
 }

@@ -150,3 +150,25 @@ test('the download of the selection, asked for while months are arriving, holds 
   await page.context().close();
   await reference.context().close();
 });
+
+test('when the opening month cannot be read, the page reads the whole file and shows everything', async () => {
+  const index = JSON.parse(fs.readFileSync(path.join(tmp, 'site/months/index.json'), 'utf8'));
+  // Every event is past: the month where the latest one starts.
+  const opening = index.months.filter(([, , starting]) => starting > 0).at(-1)[0];
+  const page = await open(browser, server.url, {
+    init: `(() => {
+      const original = window.fetch;
+      window.fetch = (input, ...rest) => (String(input).endsWith('months/${opening}.json')
+        ? Promise.reject(new TypeError('offline')) : original(input, ...rest));
+    })();`,
+  });
+  const reference = await open(browser, `${server.url}${whole()}`);
+  assert.equal(await page.textContent('.month-heading'), await reference.textContent('.month-heading'));
+  assert.match(await page.textContent('.month-heading'), new RegExp(`${opening.slice(0, 4)}年.*${Number(opening.slice(5))}月`));
+  assert.deepEqual(await eventIds(page, grid), await eventIds(reference, grid));
+  assert.ok(paths(page).includes('/events.json'), 'the whole file instead');
+  assert.equal(await page.$('[data-testid="month-error"], [data-testid="data-error"]'), null);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+  await reference.context().close();
+});
