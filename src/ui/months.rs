@@ -169,8 +169,16 @@ fn finish(ctx: Ctx, batch: Batch) {
                 store.failed(&failed);
             }
         });
-        if batch.report {
-            let mut why: Vec<String> = batch.failed.into_iter().map(|(_, w)| w).collect();
+        // Said when asked for by the member, or when a month fetched
+        // ahead has become the one shown meanwhile.
+        let shown = ctx.screen.month.get_untracked();
+        let mut why: Vec<String> = batch
+            .failed
+            .into_iter()
+            .filter(|(m, _)| batch.report || *m == shown)
+            .map(|(_, w)| w)
+            .collect();
+        if !why.is_empty() {
             ctx.data.month_errors.update(|e| e.append(&mut why));
         }
     }

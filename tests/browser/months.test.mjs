@@ -119,6 +119,21 @@ test('a month that cannot be loaded is said, and the others are still shown', as
   await page.click('[data-testid="prev-month"]');
   assert.ok((await eventIds(page, grid)).length > 0);
   await page.context().close();
+
+  // A month fetched ahead that fails after it has become the one shown
+  // is said too.
+  const late = await open(browser, `${server.url}?month=2004-06`, {
+    init: () => {
+      const original = window.fetch;
+      window.fetch = (input, ...rest) => (String(input).endsWith('months/2004-05.json')
+        ? new Promise((_, no) => setTimeout(() => no(new TypeError('offline')), 500))
+        : original(input, ...rest));
+    },
+  });
+  await late.click('[data-testid="prev-month"]');
+  const said = await late.waitForSelector('[data-testid="month-error"]');
+  assert.match(await said.textContent(), /months\/2004-05\.json/);
+  await late.context().close();
 });
 
 test('the download of the selection, asked for while months are arriving, holds every event', async () => {
