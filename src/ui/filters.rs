@@ -106,7 +106,10 @@ pub fn Filters() -> impl IntoView {
     // Before every month is in, how many the selection holds in the whole
     // data comes from the month index (no search: a search loads all).
     let shown = move || {
-        let counted = counts.with(|c| {
+        if super::months::is_whole(ctx) || !query.read().trim().is_empty() {
+            return ctx.screen.selection.with(|s| s.ids.len());
+        }
+        counts.with(|c| {
             ctx.data.catalog.with_value(|catalog| {
                 ctx.screen.filter.with(|f| {
                     catalog
@@ -118,11 +121,7 @@ pub fn Filters() -> impl IntoView {
                         .sum::<usize>()
                 })
             })
-        });
-        match super::months::is_whole(ctx) || !query.read().trim().is_empty() {
-            true => ctx.screen.selection.with(|s| s.ids.len()),
-            false => counted,
-        }
+        })
     };
     let download = move |_| super::months::ask_all_then(ctx, move || download_now(ctx));
     view! {

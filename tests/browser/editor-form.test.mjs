@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, open, axe } from './harness.mjs';
+import { serve, launch, open, axe, editorPage } from './harness.mjs';
 
 const dist = process.env.DIST ?? 'dist';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'editor-form-test-'));
@@ -37,12 +37,9 @@ after(async () => {
 });
 
 const editor = () => `${server.url}edit/`;
-const row = (id) => `[data-testid="editor-list"] [data-event-id="${id}"]`;
-const form = '[data-testid="event-form"]';
+const { row, form, fieldError, phone } = editorPage;
 const input = (name) => `${form} [name="${name}"]`;
-const fieldError = (f) => `[data-testid="field-error"][data-field="${f}"]`;
 const announcer = '[data-testid="form-announcer"]';
-const phone = { width: 375, height: 812 };
 
 /** Types `text` into a field and leaves it, as a maintainer does. */
 async function type(page, name, text) {

@@ -17,11 +17,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { spawnSync } from 'node:child_process';
-import { serve, launch, open, axe } from './harness.mjs';
+import { serve, launch, open, axe, editorPage, checkData } from './harness.mjs';
 
 const dist = process.env.DIST ?? 'dist';
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'editor-propose-'));
 const data = JSON.parse(fs.readFileSync(path.join(dist, 'events.json'), 'utf8'));
 let server;
@@ -39,18 +37,8 @@ after(async () => {
 });
 
 const editor = () => `${server.url}edit/`;
-const row = (id) => `[data-testid="editor-list"] [data-event-id="${id}"]`;
-const form = '[data-testid="event-form"]';
-const phone = { width: 375, height: 812 };
+const { row, form, phone } = editorPage;
 const shot = { width: 390, height: 844 };
-
-function check(file) {
-  const built = path.join(root, 'target/release/calendar');
-  const [cmd, args] = fs.existsSync(built)
-    ? [built, ['check', file]]
-    : ['cargo', ['run', '--quiet', '--bin', 'calendar', '--', 'check', file]];
-  return spawnSync(cmd, args, { cwd: root, encoding: 'utf8' });
-}
 
 /** The proposer: a new event in the form, then 「事務局に送る」; returns the link. */
 async function propose(viewport, { screenshots = false, checkAxe = false } = {}) {
@@ -125,7 +113,7 @@ test('proposer → link → maintainer (another context) → accept → the down
   ]);
   const file = path.join(tmp, 'accepted.json');
   await download.saveAs(file);
-  const result = check(file);
+  const result = checkData(file);
   assert.equal(result.status, 0, result.stdout + result.stderr);
   const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
   assert.equal(saved.events.length, data.events.length + 1);
@@ -216,7 +204,7 @@ test('a change shows old → new to the maintainer; a long proposal goes as a fi
   ]);
   const out = path.join(tmp, 'changed.json');
   await saved.saveAs(out);
-  const result = check(out);
+  const result = checkData(out);
   assert.equal(result.status, 0, result.stdout + result.stderr);
   const doc = JSON.parse(fs.readFileSync(out, 'utf8'));
   assert.equal(doc.events.length, data.events.length, 'the new event was not accepted');

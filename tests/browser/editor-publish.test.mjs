@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, open, ready, axe } from './harness.mjs';
+import { serve, launch, open, ready, axe, editorPage } from './harness.mjs';
 
 const dist = process.env.DIST ?? 'dist';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'editor-publish-'));
@@ -47,9 +47,7 @@ after(async () => {
 });
 
 const editor = (src) => `${server.url}edit/?src=${src}`;
-const row = (id) => `[data-testid="editor-list"] [data-event-id="${id}"]`;
-const form = '[data-testid="event-form"]';
-const phone = { width: 375, height: 812 };
+const { row, form, phone } = editorPage;
 const NIKKAN = 'nikkan-2004-02-25';
 const SALON = 'kawasaki-salon-2004-02-25';
 

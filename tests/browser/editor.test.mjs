@@ -12,8 +12,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { serve, launch, open, ready, axe } from './harness.mjs';
+import { execFileSync } from 'node:child_process';
+import { serve, launch, open, ready, axe, editorPage, checkData } from './harness.mjs';
 
 const dist = process.env.DIST ?? 'dist';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -49,19 +49,7 @@ after(async () => {
 });
 
 const editor = () => `${server.url}edit/`;
-const row = (id) => `[data-testid="editor-list"] [data-event-id="${id}"]`;
-const form = '[data-testid="event-form"]';
-const fieldError = (f) => `[data-testid="field-error"][data-field="${f}"]`;
-const phone = { width: 375, height: 812 };
-
-/** `calendar check FILE`: the maintainer tool, as built by `make build`. */
-function check(file) {
-  const built = path.join(root, 'target/release/calendar');
-  const [cmd, args] = fs.existsSync(built)
-    ? [built, ['check', file]]
-    : ['cargo', ['run', '--quiet', '--bin', 'calendar', '--', 'check', file]];
-  return spawnSync(cmd, args, { cwd: root, encoding: 'utf8' });
-}
+const { row, form, fieldError, phone } = editorPage;
 
 test('adds an event at phone width: a problem at its field, fixed, previewed, downloaded, checked, shown to members', async () => {
   const page = await open(browser, editor(), phone);
@@ -110,7 +98,7 @@ test('adds an event at phone width: a problem at its field, fixed, previewed, do
   ]);
   assert.equal(download.suggestedFilename(), 'events.json');
   await download.saveAs(downloaded);
-  const result = check(downloaded);
+  const result = checkData(downloaded);
   assert.equal(result.status, 0, result.stdout + result.stderr);
   const saved = JSON.parse(fs.readFileSync(downloaded, 'utf8'));
   const added = saved.events.find((e) => e.id === 'nikkan-2004-03-24');
@@ -230,7 +218,7 @@ test('commits with a token through a mock of GitHub\'s contents API; the token s
   const committed = Buffer.from(body.content, 'base64').toString('utf8');
   assert.equal(JSON.parse(committed).events.find((e) => e.id === 'nikkan-2004-02-25').fee, '2,000円');
   fs.writeFileSync(path.join(tmp, 'committed.json'), committed);
-  assert.equal(check(path.join(tmp, 'committed.json')).status, 0);
+  assert.equal(checkData(path.join(tmp, 'committed.json')).status, 0);
   const stored = await page.evaluate(() => ({
     local: JSON.stringify(Object.entries(localStorage)),
     session: sessionStorage.getItem('iguren-editor.token'),
@@ -279,7 +267,7 @@ test('a Shift_JIS spreadsheet dropped on the editor: row problems shown, valid r
   ]);
   const saved = path.join(tmp, 'from-csv.json');
   await download.saveAs(saved);
-  const result = check(saved);
+  const result = checkData(saved);
   assert.equal(result.status, 0, result.stdout + result.stderr);
   const merged = JSON.parse(fs.readFileSync(saved, 'utf8')).events.find((e) => e.id === 'nikkan-2004-03-24');
   assert.equal(merged.start, '2004-03-24T18:00');

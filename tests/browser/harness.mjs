@@ -17,7 +17,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 
@@ -69,6 +69,30 @@ export function siteCopy(dist, site) {
     },
   };
 }
+
+/**
+ * `calendar check FILE`, synchronously: the maintainer tool as `make build`
+ * built it (else through cargo). Returns spawnSync's result (status,
+ * stdout, stderr).
+ */
+export function checkData(file) {
+  const built = path.join(ROOT, 'target/release/calendar');
+  const [cmd, args] = fs.existsSync(built)
+    ? [built, ['check', file]]
+    : ['cargo', ['run', '--quiet', '--bin', 'calendar', '--', 'check', file]];
+  return spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8' });
+}
+
+/** The editor page's DOM contract (DESIGN.md), shared by its tests. */
+export const editorPage = {
+  /** An event's row in the editor's list. */
+  row: (id) => `[data-testid="editor-list"] [data-event-id="${id}"]`,
+  form: '[data-testid="event-form"]',
+  /** The message at one field of the form. */
+  fieldError: (field) => `[data-testid="field-error"][data-field="${field}"]`,
+  /** The phone the editor tests use. */
+  phone: { width: 375, height: 812 },
+};
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
