@@ -3,7 +3,7 @@
 //
 // - install: fetch the page (./), cache it with every file it names
 //   (Trunk's hashed .js/.wasm/.css, read from the HTML rather than
-//   hard-coded), the data (the month index, months/index.json, and this
+//   hard-coded; not the feeds it announces for feed readers), the data (the month index, months/index.json, and this
 //   month's file when there is one), the manifest and the icons.
 // - the page and the data: network first, falling back to the cache
 //   when the network fails or is slower than TIMEOUT_MS; every fresh copy
@@ -199,7 +199,10 @@ async function keep(html, required) {
 /** The same-origin files under BASE that the page names (href, src, imports). */
 function namedIn(html) {
   const urls = [];
-  for (const [, ref] of html.matchAll(/["']([^"'\s<>]+\.(?:js|wasm|css|json|webmanifest|png|svg|ico))["']/g)) {
+  // Not the feeds a page announces (<link rel="alternate">): feed readers
+  // fetch them, the page offline never does.
+  const page = html.replace(/<link\b[^>]*\brel=["']?alternate\b[^>]*>/gi, '');
+  for (const [, ref] of page.matchAll(/["']([^"'\s<>]+\.(?:js|wasm|css|json|webmanifest|png|svg|ico))["']/g)) {
     const url = new URL(ref, BASE);
     url.hash = '';
     if (url.href.startsWith(BASE) && url.search === '') urls.push(url.href);

@@ -130,3 +130,28 @@ test('without network a reload still shows the calendar; newer data shows once b
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('the worker is registered once the calendar is ready, and keeps no feed', async () => {
+  // What <html>'s ready flag said when the page asked for its worker.
+  const init = () => {
+    const register = ServiceWorkerContainer.prototype.register;
+    ServiceWorkerContainer.prototype.register = function (...args) {
+      window.__readyAtRegister = document.documentElement.dataset.ready ?? 'unset';
+      return register.apply(this, args);
+    };
+  };
+  const page = await open(browser, server.url, { init });
+  await page.waitForFunction(() => window.__readyAtRegister !== undefined);
+  assert.equal(await page.evaluate(() => window.__readyAtRegister), 'true');
+  const kept = await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    const names = await caches.keys();
+    const urls = [];
+    for (const name of names) urls.push(...(await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname));
+    return urls;
+  });
+  assert.ok(kept.includes('/calendar/months/index.json'), kept.join(' '));
+  assert.ok(!kept.some((p) => /\/feed\.(json|atom)$/.test(p)), kept.join(' '));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
