@@ -151,6 +151,13 @@ test('the worker is registered once the calendar is ready, and keeps no feed', a
     return urls;
   });
   assert.ok(kept.includes('/calendar/months/index.json'), kept.join(' '));
+  // The month the page opens on, which the worker finds in the
+  // pre-rendered markup (sw.js, keepOpeningMonths): were that markup to
+  // change, the worker would quietly stop keeping it.
+  const html = fs.readFileSync(path.join(tmp, 'site/index.html'), 'utf8');
+  const opening = /data-month="(\d{4}-\d{2})"/.exec(html)?.[1];
+  assert.ok(opening, 'the pre-rendered view names its month');
+  assert.ok(kept.includes(`/calendar/months/${opening}.json`), `${opening}: ${kept.join(' ')}`);
   assert.ok(!kept.some((p) => /\/feed\.(json|atom)$/.test(p)), kept.join(' '));
   assert.deepEqual(page.errors, []);
   await page.context().close();
