@@ -50,6 +50,20 @@ pub struct SearchFile {
 
 type Span = (usize, usize);
 
+/// What the page has of the search index: fetched once, at the first
+/// search while not every month is in.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub enum SearchIndexState {
+    /// Not needed yet.
+    #[default]
+    NotAsked,
+    /// On its way.
+    Asked,
+    In(SearchFile),
+    /// It could not be fetched or read: the page loads every month.
+    Failed,
+}
+
 /// `text` folded for the file: every run of whitespace one space.
 fn squeeze(out: &mut String, text: &str) {
     for word in fold(text).split_whitespace() {
@@ -99,8 +113,8 @@ impl SearchFile {
     pub fn parse(text: String) -> Result<SearchFile, Text> {
         let bad = || {
             Text::both(
-                format!("{SEARCH_PATH} を読めません"),
-                format!("{SEARCH_PATH} cannot be read"),
+                "months/search.txt を読めません",
+                "months/search.txt cannot be read",
             )
         };
         let mut file = SearchFile::default();
