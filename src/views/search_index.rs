@@ -4,27 +4,31 @@
 //! that the filter panel's counts cover the whole data without loading
 //! every month.
 //!
-//! Each event is one line: its project (an index into the projects at the
-//! top) and its [`searchable_text`] without the project's name, the
-//! folding of [`crate::views::filter`] applied and every run of
-//! whitespace made one space. A query's terms hold no whitespace, so a
-//! term occurs in the searchable text exactly when it occurs in the
-//! event's line or in its project's name (one line per project at the
-//! top): the counts are those of [`Filter::project_counts`], with no
-//! checker and no JSON to read.
+//! A search matches an event when each term occurs in one of its fields
+//! ([`event_fields`], and its project's name): a term holds no
+//! whitespace, so it never spans two fields. The file therefore lists
+//! each distinct field once, folded as [`crate::views::filter`] folds
+//! (every run of whitespace one space), and each event as its project
+//! (an index into the projects at the top) and the indices of its
+//! fields: venues, speakers and descriptions shared by many events are
+//! written and searched once. The counts are those of
+//! [`Filter::project_counts`], with no checker and no JSON to read.
 //!
 //! ```text
-//! iguren-search 1 2 3
-//! nikkan→日韓交流 korea
+//! iguren-search 2 2 4 3        (projects, fields, events)
+//! nikkan→日韓交流 korea         (a project: id, folded name)
 //! seminar→せみなー seminar
-//! 0→日韓交流会 横浜市中区 ...
-//! 1→補助金せみなー ...
-//! 1→...
+//! 日韓交流会                    (a field)
+//! 横浜市中区
+//! 補助金せみなー
+//! 川崎市
+//! 0→0 1                        (an event: project, its fields)
+//! 1→2 1
+//! 1→2 3
 //! ```
 //!
 //! (→ is a tab.)
 //!
-//! [`searchable_text`]: crate::views::filter::searchable_text
 //! [`Filter::project_counts`]: crate::views::filter::Filter::project_counts
 
 use crate::model::text::Text;
@@ -35,17 +39,21 @@ use crate::views::filter::{event_fields, fold, Query};
 pub const SEARCH_PATH: &str = "months/search.txt";
 
 /// The first word of the file and its format's version.
-const MAGIC: &str = "iguren-search 1";
+const MAGIC: &str = "iguren-search 2";
 
-/// The search index as the page reads it: the whole text and, per event,
-/// its project and where its line is.
+/// The search index as the page reads it: the whole text, and where
+/// each part of it is.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchFile {
     text: String,
     /// Each project's id and folded name, in the catalogue's order.
     projects: Vec<(Span, Span)>,
-    /// Each event's project (index into `projects`) and folded text.
+    /// Each distinct field, folded.
+    fields: Vec<Span>,
+    /// Each event's project (index into `projects`) and its fields
+    /// (`refs[a..b]`, indices into `fields`).
     events: Vec<(usize, Span)>,
+    refs: Vec<usize>,
 }
 
 type Span = (usize, usize);
@@ -74,21 +82,49 @@ fn squeeze(out: &mut String, text: &str) {
     }
 }
 
-/// The index of `catalog`'s events, as the build writes it. An event whose
+/// The index of `catalog`'s events, as the build writes it: the fields
+/// most used first (the shortest indices), else in the order they first
+/// occur, so the same catalogue gives the same bytes. An event whose
 /// project is not in the catalogue is left out (no count shows it).
 pub fn write(catalog: &Catalog) -> String {
-    let mut lines: Vec<String> = Vec::with_capacity(catalog.events.len());
+    let mut known: std::collections::HashMap<String, usize> = Default::default();
+    // Each distinct field and how many events use it.
+    let mut fields: Vec<(String, usize)> = Vec::new();
+    let mut events: Vec<(usize, Vec<usize>)> = Vec::with_capacity(catalog.events.len());
     for e in &catalog.events {
         let Some(p) = catalog.projects.iter().position(|p| p.id == e.project) else {
             continue;
         };
-        let mut line = String::new();
+        let mut refs: Vec<usize> = Vec::new();
         for field in event_fields(e) {
-            squeeze(&mut line, field);
+            let mut folded = String::new();
+            squeeze(&mut folded, field);
+            if folded.is_empty() {
+                continue;
+            }
+            let i = *known.entry(folded.clone()).or_insert_with(|| {
+                fields.push((folded, 0));
+                fields.len() - 1
+            });
+            if !refs.contains(&i) {
+                fields[i].1 += 1;
+                refs.push(i);
+            }
         }
-        lines.push(format!("{p}\t{line}"));
+        events.push((p, refs));
     }
-    let mut out = format!("{MAGIC} {} {}\n", catalog.projects.len(), lines.len());
+    let mut order: Vec<usize> = (0..fields.len()).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(fields[i].1), i));
+    let mut rank = vec![0; fields.len()];
+    for (r, &i) in order.iter().enumerate() {
+        rank[i] = r;
+    }
+    let mut out = format!(
+        "{MAGIC} {} {} {}\n",
+        catalog.projects.len(),
+        fields.len(),
+        events.len()
+    );
     for p in &catalog.projects {
         let mut name = String::new();
         squeeze(&mut name, &p.name.ja);
@@ -97,9 +133,13 @@ pub fn write(catalog: &Catalog) -> String {
         let id: String = p.id.split_whitespace().collect();
         out.push_str(&format!("{id}\t{name}\n"));
     }
-    for line in lines {
-        out.push_str(&line);
+    for &i in &order {
+        out.push_str(&fields[i].0);
         out.push('\n');
+    }
+    for (p, refs) in events {
+        let refs: Vec<String> = refs.iter().map(|&i| rank[i].to_string()).collect();
+        out.push_str(&format!("{p}\t{}\n", refs.join(" ")));
     }
     out
 }
@@ -109,7 +149,7 @@ impl SearchFile {
     ///
     /// # Errors
     /// In both languages, when `text` is not such an index (a wrong
-    /// header, a count that does not match, a project out of range).
+    /// header, a count that does not match, an index out of range).
     pub fn parse(text: String) -> Result<SearchFile, Text> {
         let bad = || {
             Text::both(
@@ -131,32 +171,42 @@ impl SearchFile {
         }
         let (&(a, b), rest) = lines.split_first().ok_or_else(bad)?;
         let head = text[a..b].strip_prefix(MAGIC).ok_or_else(bad)?;
-        let counts: Vec<usize> = head
-            .split(' ')
-            .skip(1)
-            .map(str::parse)
-            .collect::<Result<_, _>>()
-            .map_err(|_| bad())?;
-        let [projects, events] = counts[..] else {
+        let mut counts = [0usize; 3];
+        let mut words = head.split(' ');
+        if words.next() != Some("") {
             return Err(bad());
-        };
-        if !head.starts_with(' ') || rest.len() != projects.checked_add(events).ok_or_else(bad)? {
+        }
+        for n in &mut counts {
+            *n = words.next().and_then(|w| w.parse().ok()).ok_or_else(bad)?;
+        }
+        let [projects, fields, events] = counts;
+        let total = projects
+            .checked_add(fields)
+            .and_then(|n| n.checked_add(events));
+        if words.next().is_some() || total != Some(rest.len()) {
             return Err(bad());
         }
         let tab = |(a, b): Span| -> Option<(Span, Span)> {
             let t = a + text[a..b].find('\t')?;
             Some(((a, t), (t + 1, b)))
         };
-        for &line in &rest[..projects] {
+        let (named, rest) = rest.split_at(projects);
+        let (distinct, rest) = rest.split_at(fields);
+        for &line in named {
             file.projects.push(tab(line).ok_or_else(bad)?);
         }
-        for &line in &rest[projects..] {
-            let (p, words) = tab(line).ok_or_else(bad)?;
-            let p: usize = text[p.0..p.1].parse().map_err(|_| bad())?;
-            if p >= projects {
-                return Err(bad());
+        file.fields = distinct.to_vec();
+        let index = |s: &str, below: usize| s.parse().ok().filter(|&i| i < below);
+        for &line in rest {
+            let (p, (a, b)) = tab(line).ok_or_else(bad)?;
+            let p = index(&text[p.0..p.1], projects).ok_or_else(bad)?;
+            let from = file.refs.len();
+            if a < b {
+                for f in text[a..b].split(' ') {
+                    file.refs.push(index(f, fields).ok_or_else(bad)?);
+                }
             }
-            file.events.push((p, words));
+            file.events.push((p, (from, file.refs.len())));
         }
         file.text = text;
         Ok(file)
@@ -182,29 +232,31 @@ impl SearchFile {
     /// (0 for a project the index does not know).
     pub fn project_counts(&self, query: &str, projects: &[&str]) -> Vec<usize> {
         let query = Query::new(query);
-        let terms = query.terms();
-        // Which terms each project's name holds: those need not be in the
-        // event's own text.
-        let named: Vec<Vec<bool>> = self
-            .projects
-            .iter()
-            .map(|&(_, name)| {
-                terms
-                    .iter()
-                    .map(|t| self.at(name).contains(t.as_str()))
-                    .collect()
-            })
-            .collect();
-        let mut found = vec![0usize; self.projects.len()];
-        for &(p, words) in &self.events {
-            let text = self.at(words);
-            if terms
+        let mut pass = vec![true; self.events.len()];
+        // 64 terms at a time, one bit each: which terms each distinct
+        // field and each project's name holds, then each event's union.
+        for terms in query.terms().chunks(64) {
+            let all = u64::MAX >> (64 - terms.len());
+            let holds = |s: &str| {
+                terms.iter().enumerate().fold(0u64, |m, (i, t)| {
+                    m | (u64::from(s.contains(t.as_str())) << i)
+                })
+            };
+            let fields: Vec<u64> = self.fields.iter().map(|&f| holds(self.at(f))).collect();
+            let names: Vec<u64> = self
+                .projects
                 .iter()
-                .zip(&named[p])
-                .all(|(t, &in_name)| in_name || text.contains(t.as_str()))
-            {
-                found[p] += 1;
+                .map(|&(_, n)| holds(self.at(n)))
+                .collect();
+            for (ok, &(p, (a, b))) in pass.iter_mut().zip(&self.events) {
+                let refs = self.refs.get(a..b).unwrap_or(&[]);
+                let found = refs.iter().fold(names[p], |m, &f| m | fields[f]);
+                *ok &= found == all;
             }
+        }
+        let mut found = vec![0usize; self.projects.len()];
+        for (&ok, &(p, _)) in pass.iter().zip(&self.events) {
+            found[p] += usize::from(ok);
         }
         projects
             .iter()
@@ -313,8 +365,13 @@ mod tests {
         let c = load(include_str!("../../public/events.json")).catalog;
         let text = write(&c);
         assert_eq!(write(&c), text);
-        assert_eq!(text.lines().count(), 1 + c.projects.len() + c.events.len());
-        assert!(text.starts_with("iguren-search 1 "), "{text}");
+        let head: Vec<usize> = text.lines().next().unwrap()["iguren-search 2 ".len()..]
+            .split(' ')
+            .map(|n| n.parse().unwrap())
+            .collect();
+        assert_eq!(head[0], c.projects.len());
+        assert_eq!(head[2], c.events.len());
+        assert_eq!(text.lines().count(), 1 + head[0] + head[1] + head[2]);
         // No term spans two fields: they are apart.
         let ids: Vec<&str> = c.projects.iter().map(|p| p.id.as_str()).collect();
         let file = SearchFile::parse(text).unwrap();
@@ -327,6 +384,23 @@ mod tests {
     }
 
     #[test]
+    fn a_field_shared_by_many_events_is_written_once() {
+        let c = load(&crate::load::generate::events_json(1000, 7)).catalog;
+        let text = write(&c);
+        let venue = c.events[0].venue.as_ref().unwrap().name.clone().unwrap();
+        let lines = text.lines().filter(|l| *l == fold(&venue)).count();
+        assert_eq!(lines, 1, "{venue}");
+        // More than 64 terms are counted as well (64 to a word of bits).
+        let ids: Vec<&str> = c.projects.iter().map(|p| p.id.as_str()).collect();
+        let many = vec![c.events[0].title.ja.to_string(); 70].join(" ");
+        let mut more = many.clone();
+        more.push_str(" 存在しない語");
+        agrees(&c, &[many.as_str(), more.as_str()]);
+        let file = SearchFile::parse(text).unwrap();
+        assert!(file.project_counts(&many, &ids).iter().sum::<usize>() > 0);
+    }
+
+    #[test]
     fn garbage_is_an_error_not_a_panic() {
         let good = write(&load(include_str!("../../public/events.json")).catalog);
         let mut cut = good.clone();
@@ -334,27 +408,38 @@ mod tests {
         let lines: Vec<&str> = good.lines().collect();
         let without_one = lines[..lines.len() - 1].join("\n") + "\n";
         let head = lines[0];
-        let far_project = format!("{head}\n{}\n99\tx\n", lines[1..lines.len() - 1].join("\n"));
+        let body = lines[1..lines.len() - 1].join("\n");
+        let far_project = format!("{head}\n{body}\n99\t0\n");
+        let far_field = format!("{head}\n{body}\n0\t0 99999\n");
         for text in [
             String::new(),
             "\n".into(),
             "<!doctype html><p>not found</p>\n".into(),
-            "iguren-search 1\n".into(),
-            "iguren-search 1 1\n".into(),
-            "iguren-search 1 0 1\n0\tx\n".into(),
-            "iguren-search 1 1 1\np\tname\n-1\tx\n".into(),
-            "iguren-search 1 1 1\np\tname\n0 x\n".into(),
-            "iguren-search 10 0 0\n".into(),
-            "iguren-search 1 99999999999999999999 0\n".into(),
-            "iguren-search 1 18446744073709551615 1\n".into(),
+            "iguren-search 1 0 0\n".into(),
+            "iguren-search 2\n".into(),
+            "iguren-search 2 1 0\n".into(),
+            "iguren-search 2 0 0 0 0\n".into(),
+            "iguren-search 2  0 0 0\n".into(),
+            "iguren-search 2 0 0 1\n0\t\n".into(),
+            "iguren-search 2 1 1 1\np\tname\nx\n-1\t0\n".into(),
+            "iguren-search 2 1 1 1\np\tname\nx\n0 0\n".into(),
+            "iguren-search 2 1 1 1\np\tname\nx\n0\t0  0\n".into(),
+            "iguren-search 2 1 1 1\np\tname\nx\n0\t1\n".into(),
+            "iguren-search 20 0 0 0\n".into(),
+            "iguren-search 2 99999999999999999999 0 0\n".into(),
+            "iguren-search 2 18446744073709551615 1 1\n".into(),
             cut,
             without_one,
             far_project,
+            far_field,
         ] {
             assert!(SearchFile::parse(text.clone()).is_err(), "{text:?}");
         }
-        let empty = SearchFile::parse("iguren-search 1 0 0\n".into()).unwrap();
+        let empty = SearchFile::parse("iguren-search 2 0 0 0\n".into()).unwrap();
         assert!(empty.is_empty());
         assert_eq!(empty.project_counts("x", &["p"]), [0]);
+        let bare = SearchFile::parse("iguren-search 2 1 0 1\np\tname\n0\t\n".into()).unwrap();
+        assert_eq!(bare.project_counts("name", &["p"]), [1]);
+        assert_eq!(bare.project_counts("x", &["p"]), [0]);
     }
 }

@@ -143,9 +143,9 @@ test('the search index, once fetched, is kept for offline like the months', asyn
     }
   });
   // As the page asks for it at a search, through the worker.
-  assert.match(await read(), /^iguren-search 1 \d+ \d+$/);
+  assert.match(await read(), /^iguren-search 2 \d+ \d+ \d+$/);
   await page.context().setOffline(true);
-  assert.match(await read(), /^iguren-search 1 \d+ \d+$/, 'kept');
+  assert.match(await read(), /^iguren-search 2 \d+ \d+ \d+$/, 'kept');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
