@@ -10,7 +10,8 @@
 //   replaces the cached one, so newer data shows as soon as the network
 //   answers, with nothing for the member to clear. A fresh page also
 //   caches the files of a new build and drops those of older ones.
-// - the month files (months/*.json) and the other calendars' copies
+// - the month files (months/*.json), the search index (months/search.txt,
+//   fetched at the first search) and the other calendars' copies
 //   (sources/*.json): network first, like the data, and every month
 //   visited is kept, so the page offline still shows it.
 // - hashed files (a new build has new names): cache first.
@@ -30,6 +31,8 @@ const PAGE = BASE;
 const DATA = new URL(new URL(self.location).searchParams.get('data') ?? 'months/index.json', BASE).href;
 const SOURCES = new URL('sources/', BASE).href;
 const MONTHS = new URL('months/', BASE).href;
+// The search index (crate::views::search_index::SEARCH_PATH).
+const SEARCH = new URL('months/search.txt', BASE).href;
 // The member page's manifest and icons, beside it; the editor's worker
 // (told its data with ?data=) has none beside it in edit/.
 const PAGE_FILES = new URL(self.location).searchParams.has('data') ? []
@@ -74,7 +77,7 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(networkFirst(event, fresh(request.url), PAGE, true));
   } else if (path === DATA) {
     event.respondWith(networkFirst(event, fresh(request.url), DATA, true));
-  } else if ((path.startsWith(SOURCES) || path.startsWith(MONTHS)) && path.endsWith('.json')) {
+  } else if (((path.startsWith(SOURCES) || path.startsWith(MONTHS)) && path.endsWith('.json')) || path === SEARCH) {
     event.respondWith(networkFirst(event, fresh(request.url), path, true));
   } else if (HASHED.test(url.pathname)) {
     event.respondWith(cacheFirst(event, request));

@@ -240,6 +240,38 @@ mod tests {
             let text = file(feed).unwrap_or_else(|| panic!("{feed} is not written"));
             assert!(text.contains("東京の例会"), "{text}");
         }
+        // The search index counts as the merged catalogue does (ours and
+        // the source's events, as the month files hold them).
+        let mut merged: Option<Catalog> = None;
+        for (path, text) in &build.files {
+            if path.starts_with("months/2") {
+                let month = crate::load::load(text).catalog;
+                match &mut merged {
+                    None => merged = Some(month),
+                    Some(all) => {
+                        for e in month.events {
+                            if all.event(&e.id).is_none() {
+                                all.events.push(e);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let merged = merged.unwrap();
+        assert_eq!(merged.events.len(), catalog().events.len() + 1);
+        let index = file(crate::views::search_index::SEARCH_PATH).unwrap();
+        let index = crate::views::search_index::SearchFile::parse(index.clone()).unwrap();
+        let ids: Vec<&str> = merged.projects.iter().map(|p| p.id.as_str()).collect();
+        for query in ["", "東京", "とうきょう 例会", "例会", "ｾﾐﾅｰ", "no such"] {
+            let filter = crate::views::filter::Filter {
+                query: query.into(),
+                ..Default::default()
+            };
+            let want: Vec<usize> = filter.project_counts(&merged).iter().map(|c| c.1).collect();
+            assert_eq!(index.project_counts(query, &ids), want, "{query}");
+        }
+        assert_eq!(index.project_counts("東京", &["tokyo"]), [1]);
     }
 
     #[test]

@@ -4,13 +4,16 @@
 //! Written from the merged catalogue (ours and the other calendars', as
 //! the page shows them), so the page reads what the build has checked
 //! and merged, and loads only the months it shows. `events.json` stays
-//! whole beside them for the editor and anyone who reads it.
+//! whole beside them for the editor and anyone who reads it. The search
+//! index (`months/search.txt`, [`crate::views::search_index`]) is written
+//! from the same catalogue, so a search counts every event the months hold.
 
 use crate::model::{Catalog, Project, Site};
 use crate::sources::normal::{contact, event_json, q, text};
 use crate::views::months::{month_path, MonthIndex, INDEX_PATH};
+use crate::views::search_index::{self, SEARCH_PATH};
 
-/// The index and every month's file, as (path, text).
+/// The index, the search index and every month's file, as (path, text).
 pub fn files(catalog: &Catalog) -> Vec<(String, String)> {
     let ids: Vec<String> = catalog.projects.iter().map(|p| p.id.clone()).collect();
     let (index, months) = MonthIndex::of(&catalog.events, &ids);
@@ -24,7 +27,10 @@ pub fn files(catalog: &Catalog) -> Vec<(String, String)> {
             .collect::<Vec<_>>()
             .join(",\n    ")
     );
-    let mut out = vec![(INDEX_PATH.to_string(), index.to_json())];
+    let mut out = vec![
+        (INDEX_PATH.to_string(), index.to_json()),
+        (SEARCH_PATH.to_string(), search_index::write(catalog)),
+    ];
     for (month, events) in months {
         let mut body = head.clone();
         for (n, &i) in events.iter().enumerate() {
@@ -89,9 +95,10 @@ mod tests {
         let files = files(catalog);
         let index = MonthIndex::parse(&files[0].1).unwrap();
         assert_eq!(index.events, catalog.events.len());
-        assert_eq!(index.months.len(), files.len() - 1);
+        assert_eq!(files[1].0, SEARCH_PATH);
+        assert_eq!(index.months.len(), files.len() - 2);
         let mut seen = BTreeMap::new();
-        for (path, text) in &files[1..] {
+        for (path, text) in &files[2..] {
             let loaded = load(text);
             assert!(
                 loaded.diagnostics.is_empty(),

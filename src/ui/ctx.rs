@@ -22,6 +22,7 @@ use crate::views::filter::{Filter, LazySearch, Selection};
 use crate::views::grid::DayIndex;
 use crate::views::months::MonthStore;
 use crate::views::route::{parse, to_query, ViewState};
+use crate::views::search_index::SearchIndexState;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -43,13 +44,16 @@ pub struct Data {
     pub search: StoredValue<LazySearch, LocalStorage>,
     /// Today in Tokyo, read once at start.
     pub today: NaiveDate,
-    /// Bumped each time months are added to the catalogue (what reads
-    /// the catalogue tracks it; see [`super::months`]).
+    /// Bumped each time months are added to the catalogue or the search
+    /// index comes (what reads them tracks it; see [`super::months`]).
     pub version: RwSignal<u32>,
     /// The month files, when the page reads them (`None`: one whole file).
     pub months: StoredValue<Option<MonthStore>>,
     /// Months that could not be loaded, as messages.
     pub month_errors: RwSignal<Vec<String>>,
+    /// The search index file, for whole-data counts of a search before
+    /// every month is in ([`super::months`]); a change bumps `version`.
+    pub search_file: StoredValue<SearchIndexState>,
 }
 
 /// What is on screen: the URL's view state and what derives from it.
@@ -99,6 +103,7 @@ impl Ctx {
             version: RwSignal::new(0),
             months: StoredValue::new(months),
             month_errors: RwSignal::new(Vec::new()),
+            search_file: StoredValue::new(SearchIndexState::NotAsked),
         };
         let catalog = data.catalog;
         let state = RwSignal::new(state);

@@ -9,7 +9,9 @@ use super::ctx::{use_ctx, Nav};
 use crate::model::{Event, Text};
 use crate::site::publish::selection_file;
 use crate::views::filter::{Filter, ProjectSelection};
-use crate::views::label::download_label;
+use crate::views::label::{download_label, download_label_counting};
+use crate::views::months::MonthStore;
+use crate::views::search_index::SearchIndexState;
 use leptos::prelude::*;
 
 #[component]
@@ -25,10 +27,13 @@ pub fn Filters() -> impl IntoView {
     // ticked: a checkbox toggle must not recount 10,000 events.
     let query = Memo::new(move |_| ctx.screen.state.with(|s| s.query.clone()));
     let version = ctx.data.version;
+    // `None` while the whole data's counts are on their way (shown "…").
     let counts = Memo::new(move |_| {
         version.track();
-        if let Some(whole) = index_counts(ctx, &query.read()) {
-            return whole;
+        match whole_counts(ctx, &query.read()) {
+            Whole::Index(counts) => return Some(counts),
+            Whole::Coming => return None,
+            Whole::Loaded => {}
         }
         query.with(|q| {
             let filter = Filter {
@@ -37,7 +42,7 @@ pub fn Filters() -> impl IntoView {
             };
             ctx.data.catalog.with_value(|c| {
                 let counts = ctx.data.search.with_value(|s| s.project_counts(&filter, c));
-                counts.into_iter().map(|(_, n)| n).collect::<Vec<_>>()
+                Some(counts.into_iter().map(|(_, n)| n).collect::<Vec<_>>())
             })
         })
     });
@@ -80,7 +85,13 @@ pub fn Filters() -> impl IntoView {
                     <span class="chip" style=format!("background:{color}") aria-hidden="true"></span>
                     <span class="name">{name}</span>
                     <span class="count">
-                        {move || counts.with(|c| c.get(i).copied().unwrap_or(0))}
+                        {move || {
+                            counts
+                                .with(|c| {
+                                    c.as_ref().map(|c| c.get(i).copied().unwrap_or(0).to_string())
+                                })
+                                .unwrap_or_else(|| "…".into())
+                        }}
                     </span>
                 </label>
                 {source.then(|| view! { <super::sources::StaleNotice id=id /> })}
@@ -104,13 +115,15 @@ pub fn Filters() -> impl IntoView {
         }
     });
     // Before every month is in, how many the selection holds in the whole
-    // data comes from the month index (no search: a search loads all).
+    // data is the sum of the ticked projects' counts (from the month
+    // index, or the search index with a search); `None` while they come.
     let shown = move || {
-        if super::months::is_whole(ctx) || !query.read().trim().is_empty() {
-            return ctx.screen.selection.with(|s| s.ids.len());
+        if super::months::is_whole(ctx) {
+            return Some(ctx.screen.selection.with(|s| s.ids.len()));
         }
         counts.with(|c| {
-            ctx.data.catalog.with_value(|catalog| {
+            let c = c.as_ref()?;
+            Some(ctx.data.catalog.with_value(|catalog| {
                 ctx.screen.filter.with(|f| {
                     catalog
                         .projects
@@ -120,7 +133,7 @@ pub fn Filters() -> impl IntoView {
                         .map(|(_, n)| n)
                         .sum::<usize>()
                 })
-            })
+            }))
         })
     };
     let download = move |_| super::months::ask_all_then(ctx, move || download_now(ctx));
@@ -163,10 +176,13 @@ pub fn Filters() -> impl IntoView {
             <button
                 type="button"
                 class="download"
-                prop:disabled=move || shown() == 0
+                prop:disabled=move || shown() == Some(0)
                 on:click=download
             >
-                {move || download_label(shown(), ctx.lang())}
+                {move || match shown() {
+                    Some(n) => download_label(n, ctx.lang()),
+                    None => download_label_counting(ctx.lang()),
+                }}
             </button>
         </section>
     }
@@ -185,19 +201,52 @@ fn download_now(ctx: super::ctx::Ctx) {
     browser::download("iguren-events.ics", "text/calendar;charset=utf-8", &text);
 }
 
-/// Each project's events in the whole data, from the month index, while
-/// not every month is in and nothing is searched; `None` otherwise.
-fn index_counts(ctx: super::ctx::Ctx, query: &str) -> Option<Vec<usize>> {
-    if !query.trim().is_empty() || super::months::is_whole(ctx) {
-        return None;
+/// Where the filter panel's counts come from.
+enum Whole {
+    /// The whole data's, from an index (every month not yet in).
+    Index(Vec<usize>),
+    /// The whole data's are on their way.
+    Coming,
+    /// Count the loaded events: every month is in, or nothing more is
+    /// coming (a month that failed is named in the banner).
+    Loaded,
+}
+
+/// Each project's events in the whole data while not every month is in:
+/// from the month index without a search, from the search index with
+/// one. A member reads the number beside a project as "this many in the
+/// calendar", so while the search index (or, when it fails, every
+/// month) is on its way the counts say "…" rather than the loaded
+/// months' numbers, which would be too low and then jump.
+fn whole_counts(ctx: super::ctx::Ctx, query: &str) -> Whole {
+    if super::months::is_whole(ctx) {
+        return Whole::Loaded;
     }
-    ctx.data.months.with_value(|m| {
-        let index = &m.as_ref()?.index;
-        Some(ctx.data.catalog.with_value(|c| {
-            c.projects
-                .iter()
-                .map(|p| index.project_events(&p.id))
-                .collect()
-        }))
+    let ids = || {
+        ctx.data
+            .catalog
+            .with_value(|c| c.projects.iter().map(|p| p.id.clone()).collect::<Vec<_>>())
+    };
+    if query.trim().is_empty() {
+        return ctx.data.months.with_value(|m| match m {
+            Some(m) => Whole::Index(ids().iter().map(|p| m.index.project_events(p)).collect()),
+            None => Whole::Loaded,
+        });
+    }
+    ctx.data.search_file.with_value(|s| match s {
+        SearchIndexState::In(file) => {
+            let ids = ids();
+            let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+            Whole::Index(file.project_counts(query, &ids))
+        }
+        SearchIndexState::Failed
+            if ctx
+                .data
+                .months
+                .with_value(|m| m.as_ref().is_none_or(MonthStore::settled)) =>
+        {
+            Whole::Loaded
+        }
+        _ => Whole::Coming,
     })
 }

@@ -2,8 +2,12 @@
 //! address; `?src=` previews read one whole file). The page starts with
 //! the index and the month it opens on ([`crate::views::months`]); then
 //! the month shown and its two neighbours are fetched before they are
-//! asked for, and the list view, a search, a download of the selection
-//! or an event the loaded months do not hold load every month at once.
+//! asked for, and the list view, a download of the selection or an event
+//! the loaded months do not hold load every month at once. A search in
+//! the month view filters the loaded months and fetches the search index
+//! (`months/search.txt`, once, silently) for the filter panel's
+//! whole-data counts; when that index cannot be had, it loads every
+//! month instead, as before the index.
 //! Each batch of months is added to the catalogue in one step: new
 //! events appended (each id once), the day index and the search index
 //! made again, [`crate::ui::ctx::Data::version`] bumped so that what
@@ -17,6 +21,7 @@ use crate::views::filter::LazySearch;
 use crate::views::grid::DayIndex;
 use crate::views::months::{month_path, MonthStore};
 use crate::views::route::View;
+use crate::views::search_index::{SearchFile, SearchIndexState, SEARCH_PATH};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::collections::HashSet;
@@ -49,16 +54,49 @@ pub fn watch(ctx: Ctx) {
         }
     });
     Effect::new(move |_| {
-        let needs_all = screen.state.with(|s| {
-            s.view == View::List
-                || !s.query.trim().is_empty()
-                || s.event
-                    .as_ref()
-                    .is_some_and(|id| ctx.data.catalog.with_value(|c| c.event(id).is_none()))
+        let (needs_all, searching) = screen.state.with(|s| {
+            let far = s
+                .event
+                .as_ref()
+                .is_some_and(|id| ctx.data.catalog.with_value(|c| c.event(id).is_none()));
+            (s.view == View::List || far, !s.query.trim().is_empty())
         });
         if needs_all {
             ask_all(ctx);
+        } else if searching {
+            let state = ctx.data.search_file.with_value(|s| match s {
+                SearchIndexState::NotAsked => Some(false),
+                SearchIndexState::Failed => Some(true),
+                _ => None,
+            });
+            match state {
+                Some(false) => fetch_search_index(ctx),
+                // Without the index, a search loads every month.
+                Some(true) => ask_all(ctx),
+                None => {}
+            }
         }
+    });
+}
+
+/// Fetches the search index once; says nothing when it fails (every
+/// month is loaded instead, and a month that fails is named).
+fn fetch_search_index(ctx: Ctx) {
+    ctx.data.search_file.set_value(SearchIndexState::Asked);
+    leptos::task::spawn_local(async move {
+        let read = fetch::text(SEARCH_PATH, false)
+            .await
+            .ok()
+            .and_then(|t| SearchFile::parse(t).ok());
+        if read.is_none() {
+            // Asked before the counts are told: they then wait for the
+            // months instead of counting the loaded ones.
+            ask_all(ctx);
+        }
+        ctx.data
+            .search_file
+            .set_value(read.map_or(SearchIndexState::Failed, SearchIndexState::In));
+        ctx.data.version.update(|v| *v = v.wrapping_add(1));
     });
 }
 

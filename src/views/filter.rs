@@ -244,6 +244,11 @@ impl Query {
         }
     }
 
+    /// The folded terms, each without whitespace.
+    pub fn terms(&self) -> &[String] {
+        &self.terms
+    }
+
     /// No terms: everything matches.
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()
@@ -263,6 +268,22 @@ impl Query {
 /// The folded text a search looks in, fields separated by newlines (so a
 /// term never matches across two fields).
 pub fn searchable_text(event: &Event, catalog: &Catalog) -> String {
+    let mut fields = event_fields(event);
+    if let Some(p) = catalog.project(&event.project) {
+        fields.push(&p.name.ja);
+        fields.extend(p.name.en.as_deref());
+    }
+    let mut out = String::with_capacity(fields.iter().map(|f| f.len() + 1).sum());
+    for field in fields {
+        fold_into(&mut out, field);
+        out.push('\n');
+    }
+    out
+}
+
+/// The event's own fields that a search looks in, unfolded (its
+/// project's name, the last field of [`searchable_text`], left out).
+pub fn event_fields(event: &Event) -> Vec<&str> {
     let mut fields: Vec<&str> = vec![&event.title.ja];
     fields.extend(event.title.en.as_deref());
     if let Some(v) = &event.venue {
@@ -284,16 +305,7 @@ pub fn searchable_text(event: &Event, catalog: &Catalog) -> String {
     }
     fields.extend(programme.map(|p| p.title.as_str()));
     fields.extend(event.description.as_deref());
-    if let Some(p) = catalog.project(&event.project) {
-        fields.push(&p.name.ja);
-        fields.extend(p.name.en.as_deref());
-    }
-    let mut out = String::with_capacity(fields.iter().map(|f| f.len() + 1).sum());
-    for field in fields {
-        fold_into(&mut out, field);
-        out.push('\n');
-    }
-    out
+    fields
 }
 
 /// Half-width katakana and punctuation U+FF61..=U+FF9F, in full width.

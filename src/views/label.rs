@@ -122,6 +122,14 @@ pub fn download_label(count: usize, lang: Lang) -> String {
     }
 }
 
+/// [`download_label`] while the count is on its way.
+pub fn download_label_counting(lang: Lang) -> String {
+    match lang {
+        Lang::Ja => "表示中の予定を .ics でダウンロード（…件）".into(),
+        Lang::En => "Download the events shown (.ics)".into(),
+    }
+}
+
 /// The heading of a printed month: `2004年（平成16年）2月の予定（7件）`.
 pub fn print_heading(month: Month, total: usize, lang: Lang) -> String {
     let name = format_month_heading(month, lang);

@@ -3,7 +3,8 @@
 //! day listed by default), the list ([`agenda`]), project filters and
 //! search ([`filter`]), the view state in the URL query ([`route`]), the
 //! words built from data ([`label`]), the events by month ([`months`]:
-//! which month files the build writes, their index), the grid's classes ([`looks`]), an
+//! which month files the build writes, their index; [`search_index`]: the
+//! search index file the page reads at its first search), the grid's classes ([`looks`]), an
 //! event's facts for its detail, share page and FAX sheet ([`facts`]), the
 //! links that are not iCalendar
 //! ([`links`]: Google, Outlook, `webcal://`, `tel:`, maps), sign-up
@@ -22,4 +23,5 @@ pub mod looks;
 pub mod months;
 pub mod percent;
 pub mod route;
+pub mod search_index;
 pub mod signup;

@@ -17,7 +17,8 @@
 //   the worker's install step are run in a sandbox whose `fetch` reads
 //   the folder, and every file the worker asks for must be there;
 // - the month index (months/index.json): every month file it lists, as
-//   the member page fetches them.
+//   the member page fetches them, and the search index beside it
+//   (months/search.txt), which the page fetches at its first search.
 // Addresses of other sites, mailto:, tel:, webcal: and in-page #anchors
 // are not followed. Used by links.test.mjs; by hand:
 // `node tests/browser/links.mjs dist [https://example.org/calendar/]`.
@@ -161,6 +162,7 @@ export async function checkSite(root, { siteUrl } = {}) {
   if (present.has('months/index.json')) {
     const index = JSON.parse(fs.readFileSync(path.join(root, 'months/index.json'), 'utf8'));
     for (const [month] of index.months) check('months/index.json', `${month}.json`, new URL('months/index.json', SERVED).href);
+    check('months/index.json', 'search.txt', new URL('months/index.json', SERVED).href);
   }
 
   for (const rel of files.filter((f) => f.endsWith('.html'))) {

@@ -103,6 +103,90 @@ test('the list, a search and an event far from the opening month hold every even
   }
 });
 
+/** The download button's label. */
+const downloadLabel = (page) => page.textContent('button.download');
+/** Types `text` into the search box and waits until the counts are in. */
+async function search(page, text) {
+  await page.fill('[data-testid="search"]', text);
+  await page.waitForFunction(() => {
+    const counts = [...document.querySelectorAll('.filters .project .count')];
+    return counts.length > 0 && counts.every((c) => /^\d+$/.test(c.textContent));
+  });
+}
+
+test('a search in the month view reads the search index, not every month, and counts the whole data', async () => {
+  const page = await open(browser, `${server.url}?month=2004-06`);
+  // The month shown and its neighbours, fetched ahead (and the service
+  // worker's opening month and its neighbours, kept at install).
+  await page.waitForLoadState('networkidle');
+  const monthFiles = () => new Set(paths(page).filter((p) => /^\/months\/\d{4}-\d{2}\.json$/.test(p)));
+  const before = monthFiles();
+  assert.ok(before.size >= 3 && before.size <= 6, [...before].join(' '));
+  // A title's word, a project's name in full-width Latin, and in
+  // half-width katakana with a word of another field.
+  const indexAsked = () => paths(page).filter((p) => p === '/months/search.txt').length;
+  let asked;
+  for (const text of ['報告', 'ＰＲＯＪＥＣＴ 3', 'ﾌﾟﾛｼﾞｪｸﾄ 海洋', '存在しない語']) {
+    await search(page, text);
+    asked ??= indexAsked();
+    const reference = await open(browser, `${server.url}${whole(`month=2004-06&q=${encodeURIComponent(text)}`)}`);
+    assert.deepEqual(await counts(page), await counts(reference), text);
+    assert.equal(await downloadLabel(page), await downloadLabel(reference), text);
+    // The grid filters the month shown, which is in.
+    assert.deepEqual(await eventIds(page, grid), await eventIds(reference, grid), text);
+    await reference.context().close();
+  }
+  assert.ok((await counts(page)).every((c) => c.endsWith('=0')), 'nothing matches the last');
+  await search(page, '報告');
+  assert.ok((await counts(page)).some((c) => !c.endsWith('=0')), 'some match the first');
+  await page.waitForLoadState('networkidle');
+  // Asked at the first search (by the page, and by the service worker
+  // on its behalf once it is installed), not again.
+  assert.ok(asked >= 1, 'the search index is read');
+  assert.equal(indexAsked(), asked, 'the search index, once');
+  assert.deepEqual(monthFiles(), before, 'no month beyond those already asked');
+  assert.ok(!paths(page).includes('/events.json'));
+  // The list view of the same search loads every month and shows what
+  // the whole file shows.
+  await page.click('[data-testid="view-list"]');
+  await page.waitForSelector(`${list} [data-event-id]`);
+  await page.waitForFunction(() => !document.querySelector('[data-testid="list-loading"]'));
+  const reference = await open(browser, `${server.url}${whole(`q=${encodeURIComponent('報告')}&view=list`)}`);
+  assert.deepEqual(await eventIds(page, list), await eventIds(reference, list));
+  assert.deepEqual(await counts(page), await counts(reference));
+  assert.ok(monthFiles().size > 12, 'every month for the list');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+  await reference.context().close();
+});
+
+test('when the search index cannot be read, a search loads every month and counts them', async () => {
+  const text = 'ﾌﾟﾛｼﾞｪｸﾄ 報告';
+  const reference = await open(browser, `${server.url}${whole(`month=2004-06&q=${encodeURIComponent(text)}`)}`);
+  const expected = await counts(reference);
+  assert.ok(expected.some((c) => !c.endsWith('=0')), expected.join(' '));
+  const label = await downloadLabel(reference);
+  await reference.context().close();
+  for (const answer of ['404', 'garbage']) {
+    const page = await open(browser, `${server.url}?month=2004-06`, {
+      init: `(() => {
+        const original = window.fetch;
+        window.fetch = (input, ...rest) => (String(input).endsWith('months/search.txt')
+          ? Promise.resolve('${answer}' === '404' ? new Response('not found', { status: 404 })
+            : new Response('<!doctype html><p>moved</p>', { status: 200 }))
+          : original(input, ...rest));
+      })();`,
+    });
+    await search(page, text);
+    assert.deepEqual(await counts(page), expected, answer);
+    assert.equal(await downloadLabel(page), label, answer);
+    assert.ok(paths(page).filter((p) => /^\/months\/\d{4}-\d{2}\.json$/.test(p)).length > 12, 'every month instead');
+    assert.equal(await page.$('[data-testid="month-error"], [data-testid="data-error"]'), null);
+    assert.deepEqual(page.errors, [], answer);
+    await page.context().close();
+  }
+});
+
 test('a month that cannot be loaded is said, and the others are still shown', async () => {
   const page = await open(browser, `${server.url}?month=2004-06`, {
     init: () => {

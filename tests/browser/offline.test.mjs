@@ -162,3 +162,22 @@ test('the worker is registered once the calendar is ready, and keeps no feed', a
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('the search index, once fetched, is kept for offline like the months', async () => {
+  await site.publish(original);
+  const page = await controlled();
+  const read = () => page.evaluate(async () => {
+    try {
+      const response = await fetch('months/search.txt');
+      return response.ok ? (await response.text()).split('\n')[0] : `status ${response.status}`;
+    } catch (e) {
+      return String(e);
+    }
+  });
+  // As the page asks for it at a search, through the worker.
+  assert.match(await read(), /^iguren-search 2 \d+ \d+ \d+$/);
+  await page.context().setOffline(true);
+  assert.match(await read(), /^iguren-search 2 \d+ \d+ \d+$/, 'kept');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
