@@ -32,7 +32,8 @@ scripts/size-guard.sh "$out/dist" || [ $? -eq 1 ]
 echo
 
 # The same wasm with names: index.html's wasm-opt level and parameters.
-link=$(grep -o '<link data-trunk rel="rust"[^>]*>' index.html)
+# (The tag may span lines: read the page as one line.)
+link=$(tr '\n' ' ' <index.html | grep -o '<link data-trunk rel="rust"[^>]*>')
 level=$(sed -n 's/.*data-wasm-opt="\([^"]*\)".*/\1/p' <<<"$link")
 params=$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' <<<"$link")
 wasm-bindgen --target web --keep-debug --no-typescript --out-dir "$out/named" \
