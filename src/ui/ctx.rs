@@ -50,6 +50,9 @@ pub struct Data {
     pub months: StoredValue<Option<MonthStore>>,
     /// Months that could not be loaded, as messages.
     pub month_errors: RwSignal<Vec<String>>,
+    /// Entries of the data files read that had a problem, and the path
+    /// of the first such file (the banner links the editor to it).
+    pub unreadable: RwSignal<(usize, Option<String>)>,
 }
 
 /// What is on screen: the URL's view state and what derives from it.
@@ -99,6 +102,7 @@ impl Ctx {
             version: RwSignal::new(0),
             months: StoredValue::new(months),
             month_errors: RwSignal::new(Vec::new()),
+            unreadable: RwSignal::new((0, None)),
         };
         let catalog = data.catalog;
         let state = RwSignal::new(state);
