@@ -1,7 +1,8 @@
 //! The page around the views: the site title and language switch, the
-//! banner of entries that could not be read, the toolbar, the month or list view, the filter
-//! side panel, the event detail dialog, and when the data was last
-//! updated (so a page shown offline says how fresh it is). Builds the
+//! banner of entries that could not be read, the toolbar, the month or
+//! list view, the filter side panel, the event detail dialog, and when
+//! the data was last updated (so a page shown offline says how fresh it
+//! is). Builds the
 //! shared [`Ctx`] from the loaded text and marks the page ready once the
 //! first view is drawn.
 
