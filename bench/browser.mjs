@@ -64,6 +64,10 @@ const OUT = path.resolve(opt('--out', DIST));
 const SITES = opt('--sites', process.env.SITES) ? path.resolve(opt('--sites', process.env.SITES)) : null;
 // Fresh loads per page in the mobile profile (4x CPU, slow 4G), alternating.
 const MOBILE_RUNS = Math.max(1, Math.min(50, Number(opt('--mobile-runs', process.env.MOBILE_RUNS ?? 5)) || 5));
+// BENCH_ONLY=site-N-T: only the interactions on the published site ours-N
+// at T× CPU (e.g. site-10000-4), to measure one change quickly; no
+// whole-file runs and no first loads (SITES must still hold ours-N).
+const ONLY = process.env.BENCH_ONLY;
 // Which cases the comparison runs: profile and data size.
 const COMPARE = [
   { profile: 'mobile', events: 1000 },
@@ -972,7 +976,8 @@ async function main() {
   const sites = new Map();
   if (SITES) {
     for (const n of new Set(COMPARE.map((c) => c.events))) {
-      for (const app of ['ours', 'fc']) {
+      for (const app of ONLY ? ['ours'] : ['ours', 'fc']) {
+        if (ONLY && !ONLY.startsWith(`site-${n}-`)) continue;
         const dir = path.join(SITES, `${app}-${n}`);
         if (!fs.existsSync(path.join(dir, 'index.html'))) {
           console.error(`missing ${dir}/index.html: run bench/run.sh`);
@@ -1008,7 +1013,9 @@ async function main() {
     const siteResults = [];
     let firstLoadFiles = null;
     const problems = new Set();
-    for (const cfg of [...configs, ...siteConfigs]) {
+    const chosen = [...configs, ...siteConfigs]
+      .filter((c) => !ONLY || (c.site && `site-${c.events}-${c.throttle}` === ONLY));
+    for (const cfg of chosen) {
       const runs = [];
       const srv = cfg.site ? sites.get(`ours-${cfg.events}`) : server;
       const label = cfg.site ? `site ours-${cfg.events}, ${cfg.label}` : `?src=, ${cfg.label}`;
@@ -1033,7 +1040,7 @@ async function main() {
     // is doing meanwhile falls on both alike.
     const compared = [];
     const fcFiles = new Map();
-    for (const c of SITES ? COMPARE : []) {
+    for (const c of SITES && !ONLY ? COMPARE : []) {
       const month = openingMonth(sites.get(`ours-${c.events}`).root);
       const runs = c.profile === 'mobile' ? MOBILE_RUNS : RUNS;
       const got = { ours: [], fc: [] };

@@ -1,12 +1,14 @@
 //! Native benchmark: validating an events file and writing every `.ics`
-//! for generated data of 1,000 and 10,000 events, then checking hostile
+//! for generated data of 1,000 and 10,000 events, reading the largest
+//! month file of the 10,000 with the checker and with the member page's
+//! lean decoder, then checking hostile
 //! files (an object of 100,000 keys, minified files of 5 and 10 MB full of
 //! problems) that must each take well under a second. A benchmark, not a
 //! test: it prints medians and never fails on a slow machine.
 //!
 //! Run: `cargo bench --bench native` (release build).
 
-use iguren_calendar::{ics, load, load::generate, site::publish};
+use iguren_calendar::{ics, load, load::generate, load::lean, site};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -42,7 +44,7 @@ fn main() {
         let repeats = if count > 5_000 { 15 } else { 41 };
         let validate = time(repeats, || load::load(&text));
         let feed = time(repeats, || ics::feed(&loaded.catalog, None));
-        let files = time(repeats, || publish::files(&loaded.catalog));
+        let files = time(repeats, || site::publish::files(&loaded.catalog));
         println!(
             "| {count} | {:.1} MB | {} | {} | {} |",
             text.len() as f64 / 1e6,
@@ -52,6 +54,7 @@ fn main() {
         );
     }
     println!("\nmedians of repeated runs (41 at 1,000 events, 15 at 10,000)\n");
+    month_file();
     hostile();
 }
 
@@ -81,6 +84,30 @@ fn minified_with_problems(bytes: usize) -> String {
         }
         count = count * bytes / text.len() + 100;
     }
+}
+
+/// The largest month file of 10,000 generated events (as the build writes
+/// it), read as the page read it before (`load`) and as it reads it now.
+fn month_file() {
+    let catalog = load::load(&generate::events_json(10_000, 1)).catalog;
+    let files = site::months::files(&catalog);
+    let (path, text) = files
+        .iter()
+        .skip(1)
+        .max_by_key(|(_, t)| t.len())
+        .expect("month files");
+    let events = lean::decode(text).catalog.events.len();
+    let checker = time(41, || load::load(text));
+    let decoder = time(41, || lean::decode(text));
+    println!("| month file | size | events | checker (load) | lean decoder (lean::decode) |");
+    println!("|---|---:|---:|---:|---:|");
+    println!(
+        "| {path} | {:.0} kB | {events} | {} | {} |",
+        text.len() as f64 / 1e3,
+        ms(checker),
+        ms(decoder)
+    );
+    println!("\nmedians of 41 runs\n");
 }
 
 fn hostile() {

@@ -10,7 +10,9 @@
 //!   [`model::text`] (the two languages: `Lang`, the bilingual `Text`),
 //!   [`model::month`] and [`model::order`] (the crate's one sort).
 //! - [`load`]: JSON text to a catalogue, or every problem with line,
-//!   column and JSON path; the one JSON escaper; `generate` (benchmark data).
+//!   column and JSON path; `lean`, the member page's decoder of the
+//!   build's output (the same catalogue, problems only counted); the one
+//!   JSON escaper; `generate` (benchmark data).
 //! - [`jp`]: holidays, 和暦, Japanese dates; `tokyo`: UTC+9 and "today in
 //!   Tokyo", once.
 //! - [`ics`]: RFC 5545 files, byte for byte.

@@ -12,13 +12,12 @@ use super::json::{Node, Value};
 use super::scalar::{self, shown, Moment};
 use super::walk::{field_node, Found, Obj, Walker, TEXT_KEYS};
 use crate::model::{
-    Catalog, Contact, Deadline, Event, ProgramItem, Project, Registration, Site, Speaker, Text,
-    Venue, When,
+    Catalog, Contact, Event, ProgramItem, Project, Registration, Site, Speaker, Text, Venue, When,
 };
 use std::collections::HashMap;
 
-const TOP_KEYS: &[&str] = &["$schema", "site", "projects", "events"];
-const SITE_KEYS: &[&str] = &[
+pub(super) const TOP_KEYS: &[&str] = &["$schema", "site", "projects", "events"];
+pub(super) const SITE_KEYS: &[&str] = &[
     "name",
     "organizer",
     "timeZone",
@@ -27,8 +26,8 @@ const SITE_KEYS: &[&str] = &[
     "domain",
     "updated",
 ];
-const PROJECT_KEYS: &[&str] = &["id", "name", "color", "description", "contact", "url"];
-const EVENT_KEYS: &[&str] = &[
+pub(super) const PROJECT_KEYS: &[&str] = &["id", "name", "color", "description", "contact", "url"];
+pub(super) const EVENT_KEYS: &[&str] = &[
     "id",
     "project",
     "title",
@@ -49,13 +48,14 @@ const EVENT_KEYS: &[&str] = &[
     "registration",
     "origin",
 ];
-const VENUE_KEYS: &[&str] = &["name", "room", "address", "phone", "url"];
-const CONTACT_KEYS: &[&str] = &["name", "phone", "fax", "email", "url", "address", "note"];
-const SPEAKER_KEYS: &[&str] = &["name", "affiliation"];
-const PROGRAM_KEYS: &[&str] = &["time", "title", "speakers"];
-const REGISTRATION_KEYS: &[&str] = &["url", "deadline", "note"];
+pub(super) const VENUE_KEYS: &[&str] = &["name", "room", "address", "phone", "url"];
+pub(super) const CONTACT_KEYS: &[&str] =
+    &["name", "phone", "fax", "email", "url", "address", "note"];
+pub(super) const SPEAKER_KEYS: &[&str] = &["name", "affiliation"];
+pub(super) const PROGRAM_KEYS: &[&str] = &["time", "title", "speakers"];
+pub(super) const REGISTRATION_KEYS: &[&str] = &["url", "deadline", "note"];
 /// An imported event's identity in its own calendar (`calendar fetch`).
-const ORIGIN_KEYS: &[&str] = &["uid", "recurrenceId"];
+pub(super) const ORIGIN_KEYS: &[&str] = &["uid", "recurrenceId"];
 
 /// The field names of each kind of object, kept in step with the JSON Schema by a test.
 pub const FIELDS: &[(&str, &[&str])] = &[
@@ -219,10 +219,7 @@ impl Walker {
         let o = self.object(node, &parent.child("registration"), REGISTRATION_KEYS)?;
         let deadline = self
             .parsed(&o, "deadline", false, scalar::parse_moment)
-            .map(|m| match m {
-                Moment::Date(d) => Deadline::Day(d),
-                Moment::DateTime(t) => Deadline::At(t),
-            });
+            .map(Moment::deadline);
         Some(Registration {
             url: self.checked(&o, "url", false, scalar::check_url),
             deadline,
@@ -309,45 +306,8 @@ impl Walker {
     fn when(&mut self, o: &Obj) -> Option<When> {
         let start = self.parsed(o, "start", true, scalar::parse_moment);
         let end = self.parsed(o, "end", false, scalar::parse_moment);
-        match (start?, end) {
-            (Moment::Date(start), None) => Some(When::AllDay { start, end: start }),
-            (Moment::Date(start), Some(Moment::Date(end))) => {
-                if end < start {
-                    self.report_field(o, "end", scalar::end_before_start());
-                    return None;
-                }
-                Some(When::AllDay { start, end })
-            }
-            (Moment::DateTime(start), None) => Some(When::Timed { start, end: None }),
-            (Moment::DateTime(start), Some(Moment::DateTime(end))) => {
-                if end < start {
-                    self.report_field(o, "end", scalar::end_before_start());
-                    return None;
-                }
-                // A calendar event of no length is refused by some servers
-                // (RFC 5545 §3.8.2.2 wants DTEND later than DTSTART).
-                if end == start {
-                    self.report_field(o, "end", scalar::end_equals_start());
-                    return None;
-                }
-                Some(When::Timed {
-                    start,
-                    end: Some(end),
-                })
-            }
-            (Moment::Date(_), Some(Moment::DateTime(_)))
-            | (Moment::DateTime(_), Some(Moment::Date(_))) => {
-                self.report_field(
-                    o,
-                    "end",
-                    says!(
-                        "開始と終了は、両方日付だけ（終日）か、両方時刻つきにしてください",
-                        "start and end must both be dates (all day) or both date-times",
-                    ),
-                );
-                None
-            }
-        }
+        let when = scalar::when(start?, end);
+        when.map_err(|p| self.report_field(o, "end", p)).ok()
     }
 
     /// The project an event names, reported when it is unknown or faulty.
@@ -467,10 +427,7 @@ impl Walker {
         }
         let recurrence_id = self
             .parsed(&o, "recurrenceId", false, scalar::parse_moment)
-            .map(|m| match m {
-                Moment::Date(d) => d.and_time(chrono::NaiveTime::MIN),
-                Moment::DateTime(t) => t,
-            });
+            .map(Moment::at);
         Some(crate::model::Origin { uid, recurrence_id })
     }
 }

@@ -83,6 +83,8 @@ pub fn parse(text: &str) -> Result<Node<'_>, SyntaxError> {
         s: text.as_bytes(),
         i: 0,
         depth: 0,
+        members: Vec::new(),
+        items: Vec::new(),
     };
     // A UTF-8 byte order mark, which some Windows editors write, is harmless.
     if text.starts_with('\u{feff}') {
@@ -105,6 +107,13 @@ struct Parser<'a> {
     s: &'a [u8],
     i: usize,
     depth: usize,
+    /// The members of the objects being read, innermost last: each
+    /// object's are moved out into a vector of their exact length when it
+    /// closes, so a file of many small objects costs one allocation per
+    /// object, not one per doubling.
+    members: Vec<Member<'a>>,
+    /// The same for arrays' items.
+    items: Vec<Node<'a>>,
 }
 
 impl<'a> Parser<'a> {
@@ -176,12 +185,12 @@ impl<'a> Parser<'a> {
     fn object(&mut self) -> Result<Value<'a>, SyntaxError> {
         self.enter()?;
         self.i += 1;
-        let mut members = Vec::new();
+        let first = self.members.len();
         self.ws();
         if self.peek() == Some(b'}') {
             self.i += 1;
             self.depth -= 1;
-            return Ok(Value::Object(members));
+            return Ok(Value::Object(Vec::new()));
         }
         loop {
             self.ws();
@@ -215,14 +224,14 @@ impl<'a> Parser<'a> {
             self.i += 1;
             self.ws();
             let node = self.value()?;
-            members.push(Member { key, key_at, node });
+            self.members.push(Member { key, key_at, node });
             self.ws();
             match self.peek() {
                 Some(b',') => self.i += 1,
                 Some(b'}') => {
                     self.i += 1;
                     self.depth -= 1;
-                    return Ok(Value::Object(members));
+                    return Ok(Value::Object(self.members.split_off(first)));
                 }
                 None => {
                     return Err(self.err("ファイルが途中で終わっています", "unexpected end of file"))
@@ -237,23 +246,24 @@ impl<'a> Parser<'a> {
     fn array(&mut self) -> Result<Value<'a>, SyntaxError> {
         self.enter()?;
         self.i += 1;
-        let mut items = Vec::new();
+        let first = self.items.len();
         self.ws();
         if self.peek() == Some(b']') {
             self.i += 1;
             self.depth -= 1;
-            return Ok(Value::Array(items));
+            return Ok(Value::Array(Vec::new()));
         }
         loop {
             self.ws();
-            items.push(self.value()?);
+            let item = self.value()?;
+            self.items.push(item);
             self.ws();
             match self.peek() {
                 Some(b',') => self.i += 1,
                 Some(b']') => {
                     self.i += 1;
                     self.depth -= 1;
-                    return Ok(Value::Array(items));
+                    return Ok(Value::Array(self.items.split_off(first)));
                 }
                 None => {
                     return Err(self.err("ファイルが途中で終わっています", "unexpected end of file"))

@@ -4,8 +4,10 @@
 //! error ends parsing (nothing after it can be trusted); otherwise every
 //! project and event is checked on its own, the valid ones are kept, and
 //! each problem becomes a [`Diagnostic`] with line, column, JSON path and a
-//! message in Japanese and English. The browser and the maintainer tool
-//! both call this one function.
+//! message in Japanese and English. The editor page and the maintainer
+//! tool call this one function; the member page reads the build's
+//! output with [`lean::decode`], which keeps the same entries and only
+//! counts the others.
 //!
 //! # Example
 //! ```
@@ -22,8 +24,8 @@
 /// [`Text::both`]. Without the `messages` feature (the member page's
 /// build, see `index.html`) the words are not compiled in at all: the
 /// message is empty and [`diagnostics`] shows the text at the problem's
-/// place instead, so the page carries none of the checker's catalogue
-/// and the editor, which has it, explains. Arguments are not evaluated
+/// place instead, and the checks that [`lean`] shares carry none of the
+/// checker's catalogue into the page. Arguments are not evaluated
 /// then, so a variable used only in a message is unused there.
 #[cfg(feature = "messages")]
 macro_rules! says {
@@ -46,6 +48,7 @@ mod escape;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod generate;
 pub mod json;
+pub mod lean;
 #[cfg_attr(not(feature = "messages"), allow(unused_variables, unused_imports))]
 mod scalar;
 #[cfg_attr(not(feature = "messages"), allow(unused_variables, unused_imports))]

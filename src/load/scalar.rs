@@ -5,7 +5,7 @@
 //! says what is wrong with the text; the caller adds where.
 
 use crate::model::text::Text;
-use crate::model::Status;
+use crate::model::{Deadline, Status, When};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 /// A problem with one value: a message in Japanese and English.
@@ -163,6 +163,24 @@ pub fn parse_time(s: &str) -> Result<NaiveTime, Problem> {
 pub enum Moment {
     Date(NaiveDate),
     DateTime(NaiveDateTime),
+}
+
+impl Moment {
+    /// A registration deadline: the whole day, or until that time.
+    pub fn deadline(self) -> Deadline {
+        match self {
+            Moment::Date(d) => Deadline::Day(d),
+            Moment::DateTime(t) => Deadline::At(t),
+        }
+    }
+
+    /// The moment as a date-time (a day at its midnight).
+    pub fn at(self) -> NaiveDateTime {
+        match self {
+            Moment::Date(d) => d.and_time(NaiveTime::MIN),
+            Moment::DateTime(t) => t,
+        }
+    }
 }
 
 pub fn parse_moment(s: &str) -> Result<Moment, Problem> {
@@ -347,6 +365,41 @@ pub fn parse_status(s: &str) -> Result<Status, Problem> {
                 "status \"{}\" is not one of scheduled, tentative, cancelled",
                 shown(other)
             ),
+        )),
+    }
+}
+
+/// When an event takes place, from its start and end: both dates (all
+/// day; the end at or after the start), or both date-times (the end, when
+/// given, later than the start). The problem is the end's.
+pub fn when(start: Moment, end: Option<Moment>) -> Result<When, Problem> {
+    match (start, end) {
+        (Moment::Date(start), None) => Ok(When::AllDay { start, end: start }),
+        (Moment::Date(start), Some(Moment::Date(end))) => {
+            if end < start {
+                return Err(end_before_start());
+            }
+            Ok(When::AllDay { start, end })
+        }
+        (Moment::DateTime(start), None) => Ok(When::Timed { start, end: None }),
+        (Moment::DateTime(start), Some(Moment::DateTime(end))) => {
+            if end < start {
+                return Err(end_before_start());
+            }
+            // A calendar event of no length is refused by some servers
+            // (RFC 5545 §3.8.2.2 wants DTEND later than DTSTART).
+            if end == start {
+                return Err(end_equals_start());
+            }
+            Ok(When::Timed {
+                start,
+                end: Some(end),
+            })
+        }
+        (Moment::Date(_), Some(Moment::DateTime(_)))
+        | (Moment::DateTime(_), Some(Moment::Date(_))) => Err(says!(
+            "開始と終了は、両方日付だけ（終日）か、両方時刻つきにしてください",
+            "start and end must both be dates (all day) or both date-times",
         )),
     }
 }

@@ -54,6 +54,9 @@ pub struct Data {
     /// The search index file, for whole-data counts of a search before
     /// every month is in ([`super::months`]); a change bumps `version`.
     pub search_file: StoredValue<SearchIndexState>,
+    /// Entries of the data files read that had a problem, and the path
+    /// of the first such file (the banner links the editor to it).
+    pub unreadable: RwSignal<(usize, Option<String>)>,
 }
 
 /// What is on screen: the URL's view state and what derives from it.
@@ -104,6 +107,7 @@ impl Ctx {
             months: StoredValue::new(months),
             month_errors: RwSignal::new(Vec::new()),
             search_file: StoredValue::new(SearchIndexState::NotAsked),
+            unreadable: RwSignal::new((0, None)),
         };
         let catalog = data.catalog;
         let state = RwSignal::new(state);

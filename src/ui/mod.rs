@@ -134,6 +134,7 @@ pub fn App() -> impl IntoView {
 async fn whole(path: &str, first: bool) -> Result<shell::Start, String> {
     Ok(shell::Start::Whole {
         text: fetch::text(path, first).await?,
+        path: path.to_string(),
     })
 }
 

@@ -15,7 +15,7 @@
 
 use super::ctx::{use_ctx, Ctx};
 use super::fetch;
-use crate::load::{load, Loaded};
+use crate::load::lean::{decode, Decoded};
 use crate::model::month::Month;
 use crate::views::filter::LazySearch;
 use crate::views::grid::DayIndex;
@@ -163,7 +163,7 @@ fn fetch_months(ctx: Ctx, months: Vec<Month>, report: bool) {
             // in as many tasks, not in one long one at the end.
             let read = fetch::text(&month_path(month), false)
                 .await
-                .map(|t| load(&t));
+                .map(|t| decode(&t));
             let done = {
                 let mut b = batch.borrow_mut();
                 match read {
@@ -184,22 +184,19 @@ fn fetch_months(ctx: Ctx, months: Vec<Month>, report: bool) {
 #[derive(Default)]
 struct Batch {
     left: usize,
-    read: Vec<(Month, Loaded)>,
+    read: Vec<(Month, Decoded)>,
     failed: Vec<(Month, String)>,
     report: bool,
 }
 
 fn finish(ctx: Ctx, batch: Batch) {
     let arrived: Vec<Month> = batch.read.iter().map(|(m, _)| *m).collect();
-    let mut problems = add(ctx, batch.read);
+    add(ctx, batch.read);
     ctx.data.months.update_value(|m| {
         if let Some(store) = m {
             store.arrived(&arrived);
         }
     });
-    if !problems.is_empty() {
-        ctx.data.month_errors.update(|e| e.append(&mut problems));
-    }
     if !batch.failed.is_empty() {
         let failed: Vec<Month> = batch.failed.iter().map(|(m, _)| *m).collect();
         ctx.data.months.update_value(|m| {
@@ -234,17 +231,18 @@ fn finish(ctx: Ctx, batch: Batch) {
 
 /// Appends the events of the months `read` that are not in yet, and makes the
 /// indices again. A month file with problems (the build writes checked
-/// ones: a file changed by hand) keeps its valid events and is named.
-fn add(ctx: Ctx, read: Vec<(Month, Loaded)>) -> Vec<String> {
-    let mut problems = Vec::new();
+/// ones: a file changed by hand) keeps its valid events, and its faulty
+/// entries are counted in [`crate::ui::ctx::Data::unreadable`].
+fn add(ctx: Ctx, read: Vec<(Month, Decoded)>) {
+    let mut unreadable = (0, None);
     ctx.data.catalog.update_value(|catalog| {
         let mut known: HashSet<String> = catalog.events.iter().map(|e| e.id.clone()).collect();
-        for (month, loaded) in read {
-            if !loaded.diagnostics.is_empty() {
-                let (path, n) = (month_path(month), loaded.diagnostics.len());
-                problems.push(format!("{path}: 問題 {n} 件 / {n} problems"));
+        for (month, decoded) in read {
+            if decoded.unreadable > 0 {
+                unreadable.0 += decoded.unreadable;
+                unreadable.1.get_or_insert_with(|| month_path(month));
             }
-            for e in loaded.catalog.events {
+            for e in decoded.catalog.events {
                 if known.insert(e.id.clone()) {
                     catalog.events.push(e);
                 }
@@ -253,7 +251,12 @@ fn add(ctx: Ctx, read: Vec<(Month, Loaded)>) -> Vec<String> {
         ctx.data.index.set_value(DayIndex::new(&catalog.events));
     });
     ctx.data.search.set_value(LazySearch::default());
-    problems
+    if let (n @ 1.., Some(path)) = unreadable {
+        ctx.data.unreadable.update(|(count, first)| {
+            *count += n;
+            first.get_or_insert(path);
+        });
+    }
 }
 
 /// The notice of months that could not be loaded (the loaded ones are

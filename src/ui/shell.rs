@@ -1,27 +1,25 @@
 //! The page around the views: the site title and language switch, the
-//! data-problem banner, the toolbar, the month or list view, the filter
-//! side panel, the event detail dialog, and when the data was last
-//! updated (so a page shown offline says how fresh it is). Builds the
+//! banner of entries that could not be read, the toolbar, the month or
+//! list view, the filter side panel, the event detail dialog, and when
+//! the data was last updated (so a page shown offline says how fresh it
+//! is). Builds the
 //! shared [`Ctx`] from the loaded text and marks the page ready once the
 //! first view is drawn.
 
 use super::ctx::{use_ctx, Ctx};
 use super::{detail, fetch, filters, list, month, print, rows, sources, subscribe, toolbar};
 use crate::jp::format_instant_tokyo;
-use crate::load::{load, Diagnostic};
+use crate::load::lean::{decode, Decoded};
 use crate::model::month::Month;
-use crate::views::months::{MonthIndex, MonthStore};
-use crate::views::route::{View, ViewState};
+use crate::views::months::{month_path, MonthIndex, MonthStore};
+use crate::views::route::{editor_link, View, ViewState};
 use leptos::prelude::*;
-
-/// At most this many data problems are listed; the rest are counted.
-const MAX_PROBLEMS: usize = 50;
 
 /// What the page starts with.
 pub enum Start {
     /// One events file, alone (a preview, `?src=`; or a site without
-    /// month files).
-    Whole { text: String },
+    /// month files), and the path it was read from.
+    Whole { text: String, path: String },
     /// The month index and the first month files (the other calendars'
     /// events are in them; `sources` holds their statuses only).
     Months {
@@ -33,8 +31,8 @@ pub enum Start {
 
 #[component]
 pub fn Shell(start: Start, state: ViewState) -> impl IntoView {
-    let (mut loaded, statuses, source_problems, months) = match start {
-        Start::Whole { text } => (load(&text), Vec::new(), Vec::new(), None),
+    let (decoded, path, statuses, source_problems, months) = match start {
+        Start::Whole { text, path } => (decode(&text), path, Vec::new(), Vec::new(), None),
         Start::Months {
             index,
             texts,
@@ -42,10 +40,13 @@ pub fn Shell(start: Start, state: ViewState) -> impl IntoView {
         } => {
             let (statuses, problems) = sources::statuses(sources);
             let read: Vec<Month> = texts.iter().map(|(m, _)| *m).collect();
-            let mut texts = texts.into_iter();
-            let loaded = texts.next().map_or_else(|| load(""), |(_, t)| load(&t));
+            let (decoded, path) = texts.into_iter().next().map_or_else(
+                || (Decoded::default(), String::new()),
+                |(m, t)| (decode(&t), month_path(m)),
+            );
             (
-                loaded,
+                decoded,
+                path,
                 statuses,
                 problems,
                 Some(MonthStore::new(index, &read)),
@@ -53,10 +54,12 @@ pub fn Shell(start: Start, state: ViewState) -> impl IntoView {
         }
     };
     provide_context(sources::Sources(StoredValue::new(statuses)));
-    let site_name = loaded.catalog.site.name.clone();
-    let updated = loaded.catalog.site.updated;
-    let diagnostics = std::mem::take(&mut loaded.diagnostics);
-    let ctx = Ctx::new(loaded.catalog, state, months);
+    let site_name = decoded.catalog.site.name.clone();
+    let updated = decoded.catalog.site.updated;
+    let ctx = Ctx::new(decoded.catalog, state, months);
+    if decoded.unreadable > 0 {
+        ctx.data.unreadable.set((decoded.unreadable, Some(path)));
+    }
     provide_context(ctx);
     super::months::watch(ctx);
     let view_kind = Memo::new(move |_| ctx.screen.state.with(|s| s.view));
@@ -92,7 +95,7 @@ pub fn Shell(start: Start, state: ViewState) -> impl IntoView {
                     {ctx.tr(("English", "日本語"))}
                 </button>
             </header>
-            <Problems diagnostics=diagnostics />
+            <Unreadable />
             <super::months::MonthErrors />
             <sources::SourceProblems problems=source_problems />
             <toolbar::Toolbar />
@@ -113,52 +116,33 @@ pub fn Shell(start: Start, state: ViewState) -> impl IntoView {
     }
 }
 
-/// The banner listing what is wrong with the data file, as the loader
-/// says it; nothing when the data is clean.
+/// The banner of the entries of the data that could not be read (a file
+/// broken or changed by hand: the build writes none), counted; the valid
+/// events are shown. The page carries no checker: the link opens the
+/// first such file in the editor page, which lists each problem with its
+/// place and how to fix it.
 #[component]
-fn Problems(diagnostics: Vec<Diagnostic>) -> impl IntoView {
+fn Unreadable() -> impl IntoView {
     let ctx = use_ctx();
-    if diagnostics.is_empty() {
-        return None;
-    }
-    let more = diagnostics.len().saturating_sub(MAX_PROBLEMS);
-    let items = diagnostics
-        .into_iter()
-        .take(MAX_PROBLEMS)
-        .map(|d| {
-            let path = if d.path.is_empty() {
-                "/".to_string()
-            } else {
-                d.path
-            };
-            view! {
-                <li>
-                    <code>{format!("{}:{} {}", d.line, d.column, path)}</code>
-                    " "
-                    <span lang="ja">{d.message.ja.to_string()}</span>
-                    {d.message.en.map(|en| view! { " / " <span lang="en">{en.to_string()}</span> })}
-                </li>
-            }
+    move || {
+        ctx.data.unreadable.with(|(n, file)| {
+            let n = *n;
+            let href = editor_link(file.as_deref()?);
+            (n > 0).then(|| {
+                view! {
+                    <section class="data-error" role="alert" data-testid="data-error">
+                        <p>
+                            {ctx.tr(crate::model::Text::both(
+                                format!("データに読み込めない項目が {n} 件あります（読み込めた予定は表示しています）。"),
+                                format!("{n} entries of the data could not be read (the others are shown). "),
+                            ))}
+                            <a href=href data-testid="data-error-edit">
+                                {ctx.tr(("編集ページで確認できます", "The editor page lists them"))}
+                            </a>
+                        </p>
+                    </section>
+                }
+            })
         })
-        .collect_view();
-    Some(view! {
-        <section class="data-error" role="alert" data-testid="data-error">
-            <h2>
-                {ctx.tr((
-                    "データに問題があります（問題のない予定は表示しています）",
-                    "The data has problems (the valid events are shown)",
-                ))}
-            </h2>
-            <ul>{items}</ul>
-            {(more > 0).then(|| view! { <p>{format!("ほか {more} 件 / {more} more")}</p> })}
-            <p>
-                <a href="edit/">
-                    {ctx.tr((
-                        "編集ページで、問題ごとに何がいけないかと直し方を確かめられます",
-                        "The editor page says what is wrong with each and how to fix it",
-                    ))}
-                </a>
-            </p>
-        </section>
-    })
+    }
 }

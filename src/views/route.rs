@@ -208,6 +208,19 @@ pub fn same_origin_src(src: &str) -> Result<String, Text> {
     Ok(src.to_owned())
 }
 
+/// The editor page's address (relative to the member page) that opens
+/// the data file the member page read from `path` (`events.json`, a
+/// month file, a `src=` preview): `edit/` for the site's own file, which
+/// the editor opens by default, else `edit/?src=` with the path as seen
+/// from the editor's folder.
+pub fn editor_link(path: &str) -> String {
+    match path {
+        "events.json" | "./events.json" => "edit/".to_string(),
+        absolute if absolute.starts_with('/') => format!("edit/?src={}", encode(absolute)),
+        relative => format!("edit/?src=../{}", encode(relative)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -311,6 +324,12 @@ mod tests {
 
     #[test]
     fn src_round_trips_and_is_checked_apart() {
+        assert_eq!(editor_link("events.json"), "edit/");
+        assert_eq!(
+            editor_link("months/2004-05.json"),
+            "edit/?src=../months/2004-05.json"
+        );
+        assert_eq!(editor_link("/cal/a b.json"), "edit/?src=/cal/a%20b.json");
         let s = parse("?src=data/big%20file.json");
         assert_eq!(s.src.as_deref(), Some("data/big file.json"));
         assert_eq!(to_query(&s), "?src=data/big%20file.json");

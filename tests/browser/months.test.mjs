@@ -220,6 +220,29 @@ test('a month that cannot be loaded is said, and the others are still shown', as
   await late.context().close();
 });
 
+test('a month file changed by hand: its valid events show, a short banner counts the rest and opens that file in the editor', async () => {
+  const page = await open(browser, `${server.url}?month=2004-06`, {
+    init: () => {
+      const original = window.fetch;
+      window.fetch = async (input, ...rest) => {
+        const answer = await original(input, ...rest);
+        if (!String(input).endsWith('months/2004-07.json')) return answer;
+        // One event's start made a day that does not exist.
+        const text = (await answer.text()).replace(/"start": "2004-07-(1[1-9]|2\d)/, '"start": "2004-07-32');
+        return new Response(text, { status: 200, headers: { 'content-type': 'application/json' } });
+      };
+    },
+  });
+  await page.click('[data-testid="next-month"]');
+  const banner = await page.waitForSelector('[data-testid="data-error"]');
+  assert.match(await banner.textContent(), /データに読み込めない項目が 1 件あります/);
+  assert.equal(await page.getAttribute('[data-testid="data-error"] a', 'href'), 'edit/?src=../months/2004-07.json');
+  assert.ok((await eventIds(page, grid)).length > 0);
+  assert.equal(await page.$('[data-testid="month-error"]'), null);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('the download of the selection, asked for while months are arriving, holds every event', async () => {
   // The busiest project; a search makes the page load every month, and
   // the download is asked for before they are in.
