@@ -323,6 +323,8 @@ test('two maintainers at once: edits that do not overlap both land; an overlappi
   // Not chosen yet: said, nothing sent.
   await b.click('[data-testid="conflicts-confirm"]');
   await b.waitForSelector('#ed-conflicts-missing');
+  // The message takes the focus (a frame later): it is what is read out.
+  await b.waitForFunction(() => document.activeElement?.id === 'ed-conflicts-missing');
   assert.equal(gh.commits.length, before);
   // The keyboard reaches every control of the screen, in order, and the
   // other side by the arrow keys.
