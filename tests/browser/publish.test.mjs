@@ -39,7 +39,14 @@ test('served from a sub-folder, every asset, data and .ics link works', async ()
   const ics = await page.$eval('[data-testid="event-detail"] a[href$=".ics"]', (a) => a.href);
   assert.ok(ics.startsWith(`${server.url}ics/event/`), ics);
   assert.equal((await page.request.get(ics)).status(), 200);
-  // Subscription links are built from the page's own address.
+  // Subscription links are built from the page's own address, drawn
+  // once the panel is opened (here by the keyboard).
+  assert.equal(await page.$('.subscribe a[href^="webcal:"]'), null, 'no feed rows while closed');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('[data-testid="event-detail"]', { state: 'hidden' });
+  await page.focus('.subscribe summary');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.subscribe a[href^="webcal:"]');
   const webcal = await page.$$eval('a[href^="webcal:"]', (as) => as.map((a) => a.getAttribute('href')));
   assert.ok(webcal.length > 0 && webcal.every((h) => h.startsWith(`webcal://127.0.0.1:${new URL(server.url).port}/calendar/ics/`)), webcal.join(' '));
   await page.context().close();
