@@ -117,6 +117,7 @@ pub fn files(
         let page = prerender::into_page(html, &view)
             .map(|page| brand::page(&page, &catalog.site))
             .and_then(|page| csp::with_policy(&page))
+            .map(|page| prerender::preloads_first(&page))
             .map_err(|e| {
                 format!("index.html: 先読み表示と CSP を書き込めません / cannot add the pre-rendered view and the CSP: {e}")
             })?;
