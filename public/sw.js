@@ -3,8 +3,9 @@
 //
 // - install: fetch the page (./), cache it with every file it names
 //   (Trunk's hashed .js/.wasm/.css, read from the HTML rather than
-//   hard-coded; not the feeds it announces for feed readers), the data (the month index, months/index.json, and this
-//   month's file when there is one), the manifest and the icons.
+//   hard-coded; not the feeds it announces for feed readers), the data
+//   (the month index, months/index.json, and this month's file when
+//   there is one), the manifest and the icons.
 // - the page and the data: network first, falling back to the cache
 //   when the network fails or is slower than TIMEOUT_MS; every fresh copy
 //   replaces the cached one, so newer data shows as soon as the network

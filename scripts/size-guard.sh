@@ -11,8 +11,8 @@
 #
 # LIMIT is the figure reached (issue 23: 208,906 with the lean decoder,
 # the search index, the renderer fix and the subscribe rows drawn when
-# opened, see README "First-load size") plus under 1 % headroom: lower it as it shrinks, and raise it only
-# knowingly.
+# opened, see README "First-load size") plus under 1 % headroom: lower
+# it as it shrinks, and raise it only knowingly.
 
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -92,10 +92,7 @@ pub fn catalog(root: &Node<'_>) -> (Catalog, Vec<Found>) {
         Some(site) => catalog.site = w.site(site, "/site"),
         None => {
             w.missing(&top, "site");
-            catalog.site = Site {
-                time_zone: "Asia/Tokyo".into(),
-                ..Site::default()
-            };
+            catalog.site = blank_site();
         }
     }
     let mut projects: HashMap<String, ProjectState> = HashMap::new();
@@ -175,12 +172,18 @@ impl Ids {
     }
 }
 
+/// The site of a file whose `site` is missing or faulty, before its
+/// valid fields are read: no name, in Tokyo.
+pub(super) fn blank_site() -> Site {
+    Site {
+        time_zone: "Asia/Tokyo".into(),
+        ..Site::default()
+    }
+}
+
 impl Walker {
     fn site(&mut self, node: &Node, path: &str) -> Site {
-        let mut site = Site {
-            time_zone: "Asia/Tokyo".into(),
-            ..Site::default()
-        };
+        let mut site = blank_site();
         let Some(o) = self.object(node, path, SITE_KEYS) else {
             return site;
         };

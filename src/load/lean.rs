@@ -14,8 +14,8 @@
 //! where; a test keeps the two in step.
 
 use super::catalog::{
-    CONTACT_KEYS, EVENT_KEYS, ORIGIN_KEYS, PROGRAM_KEYS, PROJECT_KEYS, REGISTRATION_KEYS,
-    SITE_KEYS, SPEAKER_KEYS, TOP_KEYS, VENUE_KEYS,
+    blank_site, CONTACT_KEYS, EVENT_KEYS, ORIGIN_KEYS, PROGRAM_KEYS, PROJECT_KEYS,
+    REGISTRATION_KEYS, SITE_KEYS, SPEAKER_KEYS, TOP_KEYS, VENUE_KEYS,
 };
 use super::json::{self, Member, Node, Value};
 use super::scalar::{self, Moment, Problem};
@@ -57,10 +57,7 @@ pub fn decode(text: &str) -> Decoded {
         Some(node) => site.site(node),
         None => {
             site.fault = true;
-            Site {
-                time_zone: "Asia/Tokyo".into(),
-                ..Site::default()
-            }
+            blank_site()
         }
     };
     out.unreadable += usize::from(site.fault);
@@ -215,10 +212,7 @@ impl Reader {
     }
 
     fn site(&mut self, node: &Node) -> Site {
-        let mut site = Site {
-            time_zone: "Asia/Tokyo".into(),
-            ..Site::default()
-        };
+        let mut site = blank_site();
         let Some(o) = self.object(node, SITE_KEYS) else {
             return site;
         };
