@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building, serving and testing need, only where missing, so
 # it is quick when everything is there. Usage: scripts/setup.sh [build|test]
-#   build: the Rust wasm target, Trunk, wasm-bindgen-cli, wasm-opt (binaryen)
+#   build: the Rust wasm target, Trunk, wasm-bindgen-cli, wasm-opt (binaryen),
+#          esbuild (scripts/minify.mjs)
 #   test:  build's tools, plus Chromium + ChromeDriver, a Japanese font,
 #          pdftotext, faketime and the test packages (npm)
 set -euo pipefail
@@ -29,8 +30,8 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WBG_VERSION"; then
     cargo install wasm-bindgen-cli --version "$WBG_VERSION" --force
 fi
 
-if [ ! -x scripts/node_modules/.bin/wasm-opt ]; then
-  log "installing wasm-opt (npm binaryen)"
+if [ ! -x scripts/node_modules/.bin/wasm-opt ] || [ ! -x scripts/node_modules/.bin/esbuild ]; then
+  log "installing wasm-opt (npm binaryen) and esbuild (npm, minifies the JS glue and CSS)"
   (cd scripts && npm ci --no-audit --no-fund --loglevel=error)
 fi
 

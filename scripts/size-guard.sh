@@ -9,16 +9,17 @@
 # (issue 23). The data is not counted (one month of it comes first, see
 # README "Publish").
 #
-# LIMIT is the figure reached (issue 23: 208,906 with the lean decoder,
-# the search index, the renderer fix and the subscribe rows drawn when
-# opened, see README "First-load size") plus under 1 % headroom: lower
-# it as it shrinks, and raise it only knowingly.
+# LIMIT is the figure reached (issue 23: 206,061 with the lean decoder,
+# the search index, the renderer fix, the subscribe rows drawn when
+# opened and the glue and CSS minified, see README "First-load size")
+# plus under 1 % headroom: lower it as it shrinks, and raise it only
+# knowingly.
 
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dist="${1:-dist}"
 
-LIMIT=210600
+LIMIT=207800
 HTML_LIMIT=14000
 
 [ -f "$dist/index.html" ] || { echo "size-guard: $dist/index.html is missing; run make build" >&2; exit 2; }
