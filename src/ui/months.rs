@@ -12,6 +12,11 @@
 //! events appended (each id once), the day index and the search index
 //! made again, [`crate::ui::ctx::Data::version`] bumped so that what
 //! reads the catalogue draws again.
+//! A step to another month (previous, next, today) whose file is on its
+//! way keeps the month shown until it is in, for at most [`HOLD_MS`]: the
+//! grid then changes once, with the month's events, instead of being drawn
+//! without them first and again when they come (on a slow phone, twice
+//! the work right after a tap).
 
 use super::ctx::{use_ctx, Ctx};
 use super::fetch;
@@ -22,6 +27,7 @@ use crate::views::grid::DayIndex;
 use crate::views::months::{month_path, MonthStore};
 use crate::views::route::View;
 use crate::views::search_index::{SearchFile, SearchIndexState, SEARCH_PATH};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::collections::HashSet;
@@ -77,6 +83,56 @@ pub fn watch(ctx: Ctx) {
             }
         }
     });
+}
+
+/// How long a step waits for its month's file on its way, in ms.
+pub const HOLD_MS: i32 = 150;
+
+/// A step waiting for its month: the month, and the day to pick in it.
+type Step = (Month, Option<NaiveDate>);
+
+thread_local! {
+    /// The step waiting for its month's file, if any.
+    static HELD: std::cell::Cell<Option<Step>> = const { std::cell::Cell::new(None) };
+}
+
+/// Shows `month` with the day `picked` (previous, next, today): at once
+/// when its events are in, have no file or are not asked for; when they
+/// are on their way, once they are in or after [`HOLD_MS`], whichever
+/// comes first.
+pub fn step_to(ctx: Ctx, month: Month, picked: Option<NaiveDate>) {
+    let step = (month, picked);
+    let on_its_way = ctx
+        .data
+        .months
+        .with_value(|m| m.as_ref().is_some_and(|store| store.on_its_way(month)));
+    if !on_its_way {
+        HELD.set(None);
+        return show(ctx, step);
+    }
+    HELD.set(Some(step));
+    let later = wasm_bindgen::closure::Closure::once_into_js(move || {
+        if HELD.get() == Some(step) {
+            HELD.set(None);
+            show(ctx, step);
+        }
+    });
+    if let Some(w) = web_sys::window() {
+        use wasm_bindgen::JsCast;
+        let _ =
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), HOLD_MS);
+    }
+}
+
+/// The month a step starts from: the one waiting, else the one shown.
+pub fn stepping_from(ctx: Ctx) -> Month {
+    HELD.get()
+        .map_or_else(|| ctx.screen.month.get_untracked(), |(m, _)| m)
+}
+
+fn show(ctx: Ctx, (month, picked): Step) {
+    ctx.screen.picked_day.set(picked);
+    ctx.show_month(month);
 }
 
 /// Fetches the search index once; says nothing when it fails (every
@@ -191,6 +247,14 @@ struct Batch {
 
 fn finish(ctx: Ctx, batch: Batch) {
     let arrived: Vec<Month> = batch.read.iter().map(|(m, _)| *m).collect();
+    // A step waiting for one of these months is shown now, drawn once
+    // with its events (or with the notice of its failure).
+    if let Some(step) = HELD.get() {
+        if arrived.contains(&step.0) || batch.failed.iter().any(|(m, _)| *m == step.0) {
+            HELD.set(None);
+            show(ctx, step);
+        }
+    }
     add(ctx, batch.read);
     ctx.data.months.update_value(|m| {
         if let Some(store) = m {

@@ -2,6 +2,7 @@
 //! month heading (`2004年（平成16年）2月`) with previous, next and today.
 
 use super::ctx::{use_ctx, Nav};
+use super::months;
 use crate::jp::format_month_heading;
 use crate::model::month::Month;
 use crate::views::route::View;
@@ -20,14 +21,13 @@ pub fn Toolbar() -> impl IntoView {
     };
     let step = move |delta: i32| {
         move |_| {
-            let month = ctx.screen.month.get_untracked();
-            ctx.screen.picked_day.set(None);
-            ctx.show_month(month.add_months(delta));
+            let month = months::stepping_from(ctx).add_months(delta);
+            months::step_to(ctx, month, None);
         }
     };
     let to_today = move |_| {
-        ctx.screen.picked_day.set(Some(ctx.data.today));
-        ctx.show_month(Month::of(ctx.data.today));
+        let today = ctx.data.today;
+        months::step_to(ctx, Month::of(today), Some(today));
     };
     let heading = move || format_month_heading(ctx.screen.month.get(), ctx.lang());
     let is_month = move || view_kind.get() == View::Month;

@@ -307,6 +307,11 @@ impl MonthStore {
         out
     }
 
+    /// `month` was asked for and is not in yet.
+    pub fn on_its_way(&self, month: Month) -> bool {
+        self.asked.contains(&month) && !self.loaded.contains(&month)
+    }
+
     /// `months` are being loaded.
     pub fn asking(&mut self, months: &[Month]) {
         self.asked.extend_from_slice(months);
@@ -435,16 +440,18 @@ mod tests {
         // November has no file (nothing shows in its view); January neither.
         assert_eq!(store.wanted(&around), Vec::<Month>::new());
         assert_eq!(store.missing(), vec![month("2026-10")]);
+        assert!(!store.on_its_way(month("2026-10")));
         store.asking(&[month("2026-10")]);
         // Asked for is not in: not whole until it arrives.
         assert!(store.missing().is_empty() && !store.whole() && !store.settled());
+        assert!(store.on_its_way(month("2026-10")) && !store.on_its_way(month("2026-12")));
         assert_eq!(store.wanted(&[month("2026-10")]), Vec::<Month>::new());
         store.failed(&[month("2026-10")]);
-        assert!(!store.whole() && store.settled());
+        assert!(!store.whole() && store.settled() && !store.on_its_way(month("2026-10")));
         assert_eq!(store.wanted(&[month("2026-10")]), vec![month("2026-10")]);
         store.asking(&[month("2026-10")]);
         store.arrived(&[month("2026-10")]);
-        assert!(store.whole() && store.settled());
+        assert!(store.whole() && store.settled() && !store.on_its_way(month("2026-10")));
     }
 
     #[test]

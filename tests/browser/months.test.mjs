@@ -294,3 +294,75 @@ test('when the opening month cannot be read, the page reads the whole file and s
   await page.context().close();
   await reference.context().close();
 });
+
+test('a step to a month on its way waits for it (a moment at most) and draws it once, with its events', async () => {
+  // July is held back by the test until released; June is shown.
+  const init = () => {
+    const original = window.fetch;
+    let release;
+    const released = new Promise((ok) => { release = ok; });
+    window.__release = release;
+    window.fetch = (input, ...rest) => {
+      if (!String(input).endsWith('months/2004-07.json')) return original(input, ...rest);
+      window.__asked = true;
+      return released.then(() => original(input, ...rest));
+    };
+    // Every heading the page showed, with the July events in the grid then.
+    window.__seen = [];
+    new MutationObserver(() => {
+      const heading = document.querySelector('.month-heading')?.textContent;
+      const grid = document.querySelector('[data-testid="month-grid"]');
+      const july = grid ? [...grid.querySelectorAll('[role=gridcell][data-date^="2004-07"] [data-event-id]')].length : 0;
+      const last = window.__seen.at(-1);
+      if (heading && (!last || last.heading !== heading || last.july !== july)) window.__seen.push({ heading, july });
+    }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  };
+  const reference = await open(browser, `${server.url}${whole('month=2004-07')}`);
+  const julyHeading = await reference.textContent('.month-heading');
+  const julyEvents = await eventIds(reference, grid);
+  assert.ok(julyEvents.length > 0, 'July has events');
+  await reference.context().close();
+
+  // Released within the wait: July appears with its events at once.
+  const page = await open(browser, `${server.url}?month=2004-06`, { init });
+  const june = await page.textContent('.month-heading');
+  await page.waitForFunction(() => window.__asked);
+  await page.click('[data-testid="next-month"]');
+  assert.equal(await page.textContent('.month-heading'), june, 'June stays while July is on its way');
+  await page.evaluate(() => window.__release());
+  await page.waitForFunction((h) => document.querySelector('.month-heading')?.textContent === h, julyHeading);
+  await page.waitForFunction(([sel, n]) => new Set([...document.querySelectorAll(`${sel} [data-event-id]`)]
+    .map((e) => e.dataset.eventId)).size === n, [grid, julyEvents.length]);
+  assert.deepEqual(await eventIds(page, grid), julyEvents);
+  const seen = await page.evaluate(() => window.__seen);
+  const first = seen.find((s) => s.heading === julyHeading);
+  assert.ok(first && first.july > 0, `July first shown with its events: ${JSON.stringify(seen)}`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+
+  // Not released: July is shown anyway after the wait, and its events come
+  // when the file does.
+  const slow = await open(browser, `${server.url}?month=2004-06`, { init });
+  await slow.waitForFunction(() => window.__asked);
+  await slow.click('[data-testid="next-month"]');
+  await slow.waitForFunction((h) => document.querySelector('.month-heading')?.textContent === h, julyHeading);
+  // (what June's file holds of July's weeks is there already)
+  assert.ok((await eventIds(slow, grid)).length < julyEvents.length, 'July without its own events yet');
+  await slow.evaluate(() => window.__release());
+  await slow.waitForFunction(([sel, n]) => new Set([...document.querySelectorAll(`${sel} [data-event-id]`)]
+    .map((e) => e.dataset.eventId)).size === n, [grid, julyEvents.length]);
+  assert.deepEqual(slow.errors, []);
+  await slow.context().close();
+
+  // Two taps while July is on its way: August, stepped from July.
+  const quick = await open(browser, `${server.url}?month=2004-06`, { init });
+  await quick.waitForFunction(() => window.__asked);
+  await quick.click('[data-testid="next-month"]');
+  await quick.click('[data-testid="next-month"]');
+  await quick.waitForFunction(() => /8月/.test(document.querySelector('.month-heading')?.textContent ?? ''));
+  assert.match(await quick.textContent('.month-heading'), /2004年.*8月/);
+  assert.match(new URL(quick.url()).search, /month=2004-08/);
+  await quick.evaluate(() => window.__release());
+  assert.deepEqual(quick.errors, []);
+  await quick.context().close();
+});
