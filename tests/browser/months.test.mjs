@@ -366,3 +366,27 @@ test('a step to a month on its way waits for it (a moment at most) and draws it 
   assert.deepEqual(quick.errors, []);
   await quick.context().close();
 });
+
+test('on a phone, a day\'s "+N件" is not crossed by its bars', async () => {
+  const page = await open(browser, `${server.url}?month=2004-06`, { width: 390, height: 844, scale: 2 });
+  let checked = 0;
+  for (let step = 0; step < 6; step += 1) {
+    const clashes = await page.$$eval(`${grid} .more`, (labels) => labels.flatMap((more) => {
+      const m = more.getBoundingClientRect();
+      const x = (m.left + m.right) / 2;
+      // Bars start in one day and span to the right: every bar of the
+      // grid over the label's middle.
+      const over = [...document.querySelectorAll('[data-testid="month-grid"] .bar')]
+        .map((b) => b.getBoundingClientRect())
+        .filter((b) => b.left <= x && x <= b.right && b.bottom > m.top + 0.5 && b.top < m.bottom);
+      return over.length ? [`${more.closest('[role=gridcell]')?.dataset.date}: ${more.textContent}`] : [];
+    }));
+    assert.deepEqual(clashes, [], `${await page.textContent('.month-heading')}`);
+    checked += await page.$$eval(`${grid} .more`, (l) => l.length);
+    const heading = await page.textContent('.month-heading');
+    await page.click('[data-testid="next-month"]');
+    await page.waitForFunction((h) => document.querySelector('.month-heading')?.textContent !== h, heading);
+  }
+  assert.ok(checked > 0, 'some days had more events than lanes');
+  await page.context().close();
+});
