@@ -88,8 +88,9 @@ pub fn watch(ctx: Ctx) {
 /// How long a step waits for its month's file on its way, in ms.
 pub const HOLD_MS: i32 = 150;
 
-/// A step waiting for its month: the month, and the day to pick in it.
-type Step = (Month, Option<NaiveDate>);
+/// A step waiting for its month: the month, the day to pick in it, and
+/// the month shown when it was asked for.
+type Step = (Month, Option<NaiveDate>, Month);
 
 thread_local! {
     /// The step waiting for its month's file, if any.
@@ -99,9 +100,10 @@ thread_local! {
 /// Shows `month` with the day `picked` (previous, next, today): at once
 /// when its events are in, have no file or are not asked for; when they
 /// are on their way, once they are in or after [`HOLD_MS`], whichever
-/// comes first.
+/// comes first, unless the member has left the month shown meanwhile
+/// (the list view, the browser's back button).
 pub fn step_to(ctx: Ctx, month: Month, picked: Option<NaiveDate>) {
-    let step = (month, picked);
+    let step = (month, picked, ctx.screen.month.get_untracked());
     let on_its_way = ctx
         .data
         .months
@@ -114,7 +116,7 @@ pub fn step_to(ctx: Ctx, month: Month, picked: Option<NaiveDate>) {
     let later = wasm_bindgen::closure::Closure::once_into_js(move || {
         if HELD.get() == Some(step) {
             HELD.set(None);
-            show(ctx, step);
+            show_held(ctx, step);
         }
     });
     if let Some(w) = web_sys::window() {
@@ -127,12 +129,21 @@ pub fn step_to(ctx: Ctx, month: Month, picked: Option<NaiveDate>) {
 /// The month a step starts from: the one waiting, else the one shown.
 pub fn stepping_from(ctx: Ctx) -> Month {
     HELD.get()
-        .map_or_else(|| ctx.screen.month.get_untracked(), |(m, _)| m)
+        .map_or_else(|| ctx.screen.month.get_untracked(), |(m, _, _)| m)
 }
 
-fn show(ctx: Ctx, (month, picked): Step) {
+fn show(ctx: Ctx, (month, picked, _): Step) {
     ctx.screen.picked_day.set(picked);
     ctx.show_month(month);
+}
+
+/// Shows a step that waited, if the month view still shows the month it
+/// was asked from.
+fn show_held(ctx: Ctx, step: Step) {
+    let view = ctx.screen.state.with_untracked(|s| s.view);
+    if view == View::Month && ctx.screen.month.get_untracked() == step.2 {
+        show(ctx, step);
+    }
 }
 
 /// Fetches the search index once; says nothing when it fails (every
@@ -252,7 +263,7 @@ fn finish(ctx: Ctx, batch: Batch) {
     if let Some(step) = HELD.get() {
         if arrived.contains(&step.0) || batch.failed.iter().any(|(m, _)| *m == step.0) {
             HELD.set(None);
-            show(ctx, step);
+            show_held(ctx, step);
         }
     }
     add(ctx, batch.read);

@@ -365,6 +365,19 @@ test('a step to a month on its way waits for it (a moment at most) and draws it 
   await quick.evaluate(() => window.__release());
   assert.deepEqual(quick.errors, []);
   await quick.context().close();
+
+  // The list view asked for while July waits: July is not pushed after.
+  const away = await open(browser, `${server.url}?month=2004-06`, { init });
+  await away.waitForFunction(() => window.__asked);
+  await away.click('[data-testid="next-month"]');
+  await away.click('[data-testid="view-list"]');
+  await away.waitForSelector('[data-testid="list-view"]');
+  await away.evaluate(() => window.__release());
+  await away.waitForTimeout(400);
+  assert.ok(await away.isVisible('[data-testid="list-view"]'), 'the list view stays');
+  assert.doesNotMatch(new URL(away.url()).search, /month=2004-07/);
+  assert.deepEqual(away.errors, []);
+  await away.context().close();
 });
 
 test('on a phone, a day\'s "+N件" is not crossed by its bars', async () => {
