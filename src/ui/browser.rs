@@ -44,11 +44,15 @@ pub fn set_query(query: &str, push: bool) {
         p.len() == 1
     });
     if first {
-        let flush = wasm_bindgen::closure::Closure::once_into_js(flush_history);
-        if let Some(w) = window() {
-            let _ =
-                w.set_timeout_with_callback_and_timeout_and_arguments_0(flush.unchecked_ref(), 0);
-        }
+        later(0, flush_history);
+    }
+}
+
+/// Runs `f` in a task of its own, `ms` milliseconds from now (`setTimeout`).
+pub fn later(ms: i32, f: impl FnOnce() + 'static) {
+    let f = wasm_bindgen::closure::Closure::once_into_js(f);
+    if let Some(w) = window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), ms);
     }
 }
 
@@ -211,13 +215,9 @@ pub fn download(name: &str, mime: &str, text: &str) {
         }
     }
     // Revoke later: some browsers read the blob after click() returns.
-    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+    later(10_000, move || {
         let _ = web_sys::Url::revoke_object_url(&url);
     });
-    if let Some(w) = window() {
-        let _ =
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
-    }
 }
 
 /// Marks the month grid's cells: the cell of `picked` has class `picked`

@@ -113,17 +113,12 @@ pub fn step_to(ctx: Ctx, month: Month, picked: Option<NaiveDate>) {
         return show(ctx, step);
     }
     HELD.set(Some(step));
-    let later = wasm_bindgen::closure::Closure::once_into_js(move || {
+    super::browser::later(HOLD_MS, move || {
         if HELD.get() == Some(step) {
             HELD.set(None);
             show_held(ctx, step);
         }
     });
-    if let Some(w) = web_sys::window() {
-        use wasm_bindgen::JsCast;
-        let _ =
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), HOLD_MS);
-    }
 }
 
 /// The month a step starts from: the one waiting, else the one shown.

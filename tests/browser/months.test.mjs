@@ -340,11 +340,17 @@ test('a step to a month on its way waits for it (a moment at most) and draws it 
   assert.deepEqual(page.errors, []);
   await page.context().close();
 
+  /** June with July asked for and held back, after a tap on next. */
+  const nextWhileHeld = async () => {
+    const held = await open(browser, `${server.url}?month=2004-06`, { init });
+    await held.waitForFunction(() => window.__asked);
+    await held.click('[data-testid="next-month"]');
+    return held;
+  };
+
   // Not released: July is shown anyway after the wait, and its events come
   // when the file does.
-  const slow = await open(browser, `${server.url}?month=2004-06`, { init });
-  await slow.waitForFunction(() => window.__asked);
-  await slow.click('[data-testid="next-month"]');
+  const slow = await nextWhileHeld();
   await slow.waitForFunction((h) => document.querySelector('.month-heading')?.textContent === h, julyHeading);
   // (what June's file holds of July's weeks is there already)
   assert.ok((await eventIds(slow, grid)).length < julyEvents.length, 'July without its own events yet');
@@ -355,9 +361,7 @@ test('a step to a month on its way waits for it (a moment at most) and draws it 
   await slow.context().close();
 
   // Two taps while July is on its way: August, stepped from July.
-  const quick = await open(browser, `${server.url}?month=2004-06`, { init });
-  await quick.waitForFunction(() => window.__asked);
-  await quick.click('[data-testid="next-month"]');
+  const quick = await nextWhileHeld();
   await quick.click('[data-testid="next-month"]');
   await quick.waitForFunction(() => /8月/.test(document.querySelector('.month-heading')?.textContent ?? ''));
   assert.match(await quick.textContent('.month-heading'), /2004年.*8月/);
@@ -367,9 +371,7 @@ test('a step to a month on its way waits for it (a moment at most) and draws it 
   await quick.context().close();
 
   // The list view asked for while July waits: July is not pushed after.
-  const away = await open(browser, `${server.url}?month=2004-06`, { init });
-  await away.waitForFunction(() => window.__asked);
-  await away.click('[data-testid="next-month"]');
+  const away = await nextWhileHeld();
   await away.click('[data-testid="view-list"]');
   await away.waitForSelector('[data-testid="list-view"]');
   await away.evaluate(() => window.__release());
